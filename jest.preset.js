@@ -1,0 +1,26 @@
+// Shared Jest settings: SWC compiles TypeScript (with Nest's decorator metadata) in milliseconds.
+const swcNode = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true, tsx: false },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+};
+
+const swcReact = {
+  jsc: {
+    parser: { syntax: 'typescript', tsx: true },
+    transform: { react: { runtime: 'automatic' } },
+    target: 'es2022',
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+};
+
+const moduleNameMapper = {
+  '^@pairboard/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+};
+
+module.exports = { swcNode, swcReact, moduleNameMapper };
