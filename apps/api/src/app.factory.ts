@@ -1,0 +1,73 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { AppModule } from './app.module';
+import { AppConfig, trustProxySetting } from './base/config';
+import { HttpExceptionFilter } from './base/errors';
+import { HttpMetricsMiddleware } from './base/metrics/metrics.module';
+import { bodyErrorHandler, jsonBodyParser } from './base/http/body-parsing';
+import { AppValidationPipe } from './base/validation';
+
+
+/** Builds the whole application (used by main.ts and by the integration tests, so both run the same stack). */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
+  app.disable('x-powered-by');
+  const httpMetrics = app.get(HttpMetricsMiddleware);
+  app.use(httpMetrics.use.bind(httpMetrics));
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Excalidraw and the OpenAPI UI set inline styles.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          workerSrc: ["'self'", 'blob:'],
+          mediaSrc: ["'self'", 'blob:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          // Self-hosted installs often run on plain http inside a network; upgrading would break them.
+          upgradeInsecureRequests: null,
+        },
+      },
+    }),
+  );
+  app.use(cookieParser());
+  app.use(...jsonBodyParser(config.BODY_LIMIT_BYTES), bodyErrorHandler);
+
+  const corsOrigins = config.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
+  if (corsOrigins.length > 0) app.enableCors({ origin: corsOrigins, credentials: true });
+
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  app.useGlobalPipes(new AppValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Pairboard API')
+    .setDescription('REST interface of Pairboard. Errors always have the body { error: { code, message, details } }.')
+    .setVersion('1')
+    .addBearerAuth()
+    .addCookieAuth('pb_refresh')
+    .build();
+  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(SwaggerModule.createDocument(app, openApi)), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
+
+  return app;
+}

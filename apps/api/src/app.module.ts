@@ -1,0 +1,28 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, ConfigModule } from './base/config';
+import { HealthModule } from './base/health/health.module';
+import { LoggingModule } from './base/logging/logging.module';
+import { MetricsModule } from './base/metrics/metrics.module';
+import { PrismaModule } from './base/prisma';
+import { RedisModule } from './base/redis';
+import { WebAppModule } from './base/web/web-app.module';
+import { AuthModule } from './core/auth';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        PrismaModule,
+        RedisModule,
+        MetricsModule,
+        HealthModule,
+        AuthModule,
+        WebAppModule.forRoot(config.WEB_DIST),
+      ],
+    };
+  }
+}

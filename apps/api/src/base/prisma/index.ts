@@ -1,0 +1,3 @@
+export * from './prisma.module';
+export * from './prisma.service';
+export * from '../../generated/prisma/client';

@@ -1,0 +1,6 @@
+export * from './auth.module';
+export * from './auth.service';
+export * from './current-user.decorator';
+export * from './jwt.strategy';
+export * from './password-hasher';
+export * from './public.decorator';

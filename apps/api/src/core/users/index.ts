@@ -1,0 +1,3 @@
+export * from './users.module';
+export * from './users.repository';
+export * from './user.view';

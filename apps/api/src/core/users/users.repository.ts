@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, Prisma } from '../../base/prisma';
+import type { User as UserRow } from '../../base/prisma';
+
+export type { UserRow };
+
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findByEmail(email: string): Promise<UserRow | null> {
+    return this.prisma.user.findUnique({ where: { email } });
+  }
+
+  findById(id: string): Promise<UserRow | null> {
+    return this.prisma.user.findUnique({ where: { id } });
+  }
+
+  /** Returns null when the email is taken (unique violation), so callers need no Prisma error codes. */
+  async create(data: { email: string; name: string; passwordHash: string }): Promise<UserRow | null> {
+    try {
+      return await this.prisma.user.create({ data });
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null;
+      throw error;
+    }
+  }
+
+  /** Creates the user unless the email exists; never changes an existing account (used by the seed). */
+  upsertByEmail(data: { email: string; name: string; passwordHash: string }): Promise<UserRow> {
+    return this.prisma.user.upsert({ where: { email: data.email }, create: data, update: {} });
+  }
+
+  updateName(id: string, name: string): Promise<UserRow> {
+    return this.prisma.user.update({ where: { id }, data: { name } });
+  }
+}
