@@ -22,7 +22,6 @@ export class RedisService implements OnModuleDestroy {
   }
 
   async isReachable(timeoutMs = 1000): Promise<boolean> {
-    if (this.client.status !== 'ready') return false;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
     try {
