@@ -34,7 +34,7 @@ module.exports = {
       moduleNameMapper,
       globalSetup: '<rootDir>/apps/api/test/global-setup.ts',
       setupFiles: ['<rootDir>/apps/api/test/env.ts'],
-      testTimeout: 30000,
+      setupFilesAfterEnv: ['<rootDir>/apps/api/test/timeouts.ts'],
     },
   ],
 };

@@ -7,6 +7,10 @@ export default defineConfig({
   engine: 'js',
   schema: 'prisma/schema.prisma',
   async adapter() {
-    return new PrismaPg({ connectionString: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/pairboard' });
+    return new PrismaPg({
+      connectionString: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/pairboard',
+      // Lets each CLI call exit as soon as it is done instead of waiting for the idle pool to time out.
+      allowExitOnIdle: true,
+    });
   },
 });

@@ -12,5 +12,8 @@ if ls prisma/migrations/*/migration.sql >/dev/null 2>&1 && git cat-file -e HEAD:
   from=(--from-schema-datamodel "$previous")
 fi
 mkdir -p "$dir"
-bash scripts/prisma.sh migrate diff "${from[@]}" --to-schema-datamodel prisma/schema.prisma --script --output "$dir/migration.sql"
+if ! bash scripts/prisma.sh migrate diff "${from[@]}" --to-schema-datamodel prisma/schema.prisma --script --output "$dir/migration.sql"; then
+  rm -rf "$dir"
+  exit 1
+fi
 echo "wrote $dir/migration.sql"

@@ -7,6 +7,7 @@ import { PrismaModule } from './base/prisma';
 import { RedisModule } from './base/redis';
 import { WebAppModule } from './base/web/web-app.module';
 import { AuthModule } from './core/auth';
+import { InterviewsModule } from './core/interviews';
 
 @Module({})
 export class AppModule {
@@ -21,6 +22,7 @@ export class AppModule {
         MetricsModule,
         HealthModule,
         AuthModule,
+        InterviewsModule,
         WebAppModule.forRoot(config.WEB_DIST),
       ],
     };

@@ -1,3 +1,5 @@
 export * from './errors';
 export * from './auth';
 export * from './health';
+export * from './interviews';
+export * from './board';

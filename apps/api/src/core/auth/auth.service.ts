@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { LoginRequest, RegisterRequest, User } from '@pairboard/contracts';
 import { APP_CONFIG, AppConfig } from '../../base/config';
 import { AppError } from '../../base/errors';
-import { toUserView, UserRow, UsersRepository } from '../users';
+import { toUserView, UserLifecycle, UserRow, UsersRepository } from '../users';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
@@ -24,6 +24,7 @@ export interface IssuedSession {
 export class AuthService {
   constructor(
     private readonly users: UsersRepository,
+    private readonly lifecycle: UserLifecycle,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly passwords: PasswordHasher,
     private readonly throttle: LoginThrottle,
@@ -35,6 +36,7 @@ export class AuthService {
     const passwordHash = await this.passwords.hash(request.password);
     const row = await this.users.create({ email: request.email, name: request.name, passwordHash });
     if (!row) throw new AppError('EMAIL_TAKEN', undefined, [{ path: 'email', message: 'An account with this email already exists' }]);
+    await this.lifecycle.registered(row);
     return { user: toUserView(row), session: await this.startSession(row.id) };
   }
 

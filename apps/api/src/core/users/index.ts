@@ -1,3 +1,4 @@
 export * from './users.module';
 export * from './users.repository';
 export * from './user.view';
+export * from './user-lifecycle';

@@ -1,5 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { UserLifecycle } from './user-lifecycle';
 import { UsersRepository } from './users.repository';
 
-@Module({ providers: [UsersRepository], exports: [UsersRepository] })
+// Global so that the one UserLifecycle instance is shared by every capability that listens to it.
+@Global()
+@Module({ providers: [UsersRepository, UserLifecycle], exports: [UsersRepository, UserLifecycle] })
 export class UsersModule {}

@@ -1,0 +1,37 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Interview, InterviewList } from '@pairboard/contracts';
+import { AuthenticatedUser, CurrentUser } from '../auth';
+import { AddParticipantDto, CreateInterviewDto, InterviewDto, InterviewListDto } from './interviews.dto';
+import { InterviewsService } from './interviews.service';
+
+@ApiTags('interviews')
+@ApiBearerAuth()
+@Controller('interviews')
+export class InterviewsController {
+  constructor(private readonly interviews: InterviewsService) {}
+
+  @Post()
+  @ApiResponse({ status: 201, type: InterviewDto })
+  create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateInterviewDto): Promise<Interview> {
+    return this.interviews.create(user.id, body);
+  }
+
+  @Get()
+  @ApiResponse({ status: 200, type: InterviewListDto })
+  async list(@CurrentUser() user: AuthenticatedUser): Promise<InterviewList> {
+    return { items: await this.interviews.listMine(user.id) };
+  }
+
+  @Get(':id')
+  @ApiResponse({ status: 200, type: InterviewDto })
+  get(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<Interview> {
+    return this.interviews.getForParticipant(id, user.id);
+  }
+
+  @Post(':id/participants')
+  @ApiResponse({ status: 201, type: InterviewDto })
+  addParticipant(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Body() body: AddParticipantDto): Promise<Interview> {
+    return this.interviews.addParticipant(id, user.id, body);
+  }
+}
