@@ -4,6 +4,15 @@ import { cookieFrom, flushRedis, resetDatabase, startTestApp, TestApp, uniqueEma
 
 const PASSWORD = 'correct horse battery staple';
 
+function requiredCookie(response: { headers: Record<string, unknown> }): string {
+  const cookie = cookieFrom(response, REFRESH_COOKIE_NAME);
+  if (!cookie) throw new Error('the response set no refresh cookie');
+  return cookie;
+}
+
+/** The `name=value` part, as a browser would send it back. */
+const sessionCookie = (response: { headers: Record<string, unknown> }) => requiredCookie(response).split(';')[0];
+
 describe('auth', () => {
   let api: TestApp;
 
@@ -19,7 +28,7 @@ describe('auth', () => {
   async function register(email = uniqueEmail(), name = 'Ada Lovelace') {
     const response = await api.http.post('/api/auth/register').send({ email, password: PASSWORD, name });
     expect(response.status).toBe(201);
-    return { email, response, cookie: cookieFrom(response, REFRESH_COOKIE_NAME)!.split(';')[0] };
+    return { email, response, cookie: sessionCookie(response) };
   }
 
   it('walks register → login → me → refresh rotation → reuse detection → logout', async () => {
@@ -31,7 +40,7 @@ describe('auth', () => {
       name: 'Ada Lovelace',
       createdAt: expect.any(String),
     });
-    const setCookie = cookieFrom(registered.response, REFRESH_COOKIE_NAME)!;
+    const setCookie = requiredCookie(registered.response);
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
     expect(setCookie).toMatch(/Path=\/api\/auth/);
@@ -39,7 +48,7 @@ describe('auth', () => {
     const login = await api.http.post('/api/auth/login').send({ email, password: PASSWORD });
     expect(login.status).toBe(200);
     expect(login.body.user.email).toBe(email.toLowerCase());
-    const firstCookie = cookieFrom(login, REFRESH_COOKIE_NAME)!.split(';')[0];
+    const firstCookie = sessionCookie(login);
 
     const me = await api.http.get('/api/auth/me').set('Authorization', `Bearer ${login.body.accessToken}`);
     expect(me.status).toBe(200);
@@ -49,7 +58,7 @@ describe('auth', () => {
     const refreshed = await api.http.post('/api/auth/refresh').set('Cookie', firstCookie);
     expect(refreshed.status).toBe(200);
     expect(refreshed.body.accessToken).toEqual(expect.any(String));
-    const secondCookie = cookieFrom(refreshed, REFRESH_COOKIE_NAME)!.split(';')[0];
+    const secondCookie = sessionCookie(refreshed);
     expect(secondCookie).not.toBe(firstCookie);
     const meAgain = await api.http.get('/api/auth/me').set('Authorization', `Bearer ${refreshed.body.accessToken}`);
     expect(meAgain.status).toBe(200);
@@ -63,7 +72,7 @@ describe('auth', () => {
 
     // A separate sign-in is another family and is unaffected.
     const other = await api.http.post('/api/auth/login').send({ email, password: PASSWORD });
-    const otherCookie = cookieFrom(other, REFRESH_COOKIE_NAME)!.split(';')[0];
+    const otherCookie = sessionCookie(other);
     const logout = await api.http.post('/api/auth/logout').set('Cookie', otherCookie);
     expect(logout.status).toBe(204);
     expect(cookieFrom(logout, REFRESH_COOKIE_NAME)).toMatch(/Expires=Thu, 01 Jan 1970/);
