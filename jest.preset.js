@@ -21,6 +21,8 @@ const swcReact = {
 
 const moduleNameMapper = {
   '^@pairboard/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+  '^@pairboard/board-binding$': '<rootDir>/libs/board-binding/src/index.ts',
+  '^@pairboard/interview-content$': '<rootDir>/libs/interview-content/src/index.ts',
 };
 
 module.exports = { swcNode, swcReact, moduleNameMapper };
