@@ -26,6 +26,7 @@ run_tier() {
 }
 
 run_tier "Typecheck" npx nx run-many -t typecheck --outputStyle=static-failures-only
+run_tier "Lint (incl. module boundaries)" npx nx run-many -t lint --outputStyle=static-failures-only
 run_tier "Unit tests" npx jest --selectProjects unit web --ci
 run_tier "Integration tests (PostgreSQL, Redis)" npx jest --selectProjects integration --ci --runInBand
 run_tier "Build" npx nx run-many -t build --projects=api,web --outputStyle=static-failures-only

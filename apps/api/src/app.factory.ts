@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
@@ -47,6 +48,11 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       },
     }),
   );
+  // API answers are per user and short-lived: never let a browser or proxy cache them.
+  app.use('/api', (_request: Request, response: Response, next: NextFunction) => {
+    response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(cookieParser());
   app.use(...jsonBodyParser(config.BODY_LIMIT_BYTES), bodyErrorHandler);
 

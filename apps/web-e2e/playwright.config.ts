@@ -1,0 +1,52 @@
+import { resolve } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const workspaceRoot = resolve(__dirname, '../..');
+const externalBaseUrl = process.env.E2E_BASE_URL;
+
+/**
+ * Runs against the built app: the API serves dist/web on one origin, as in production.
+ * Build first: `npx nx build api && npx nx build web`. Set E2E_BASE_URL to test a server
+ * that is already running instead.
+ */
+export default defineConfig({
+  testDir: './src',
+  testMatch: '**/*.spec.ts',
+  outputDir: resolve(workspaceRoot, 'tmp/e2e-results'),
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: externalBaseUrl ?? 'http://127.0.0.1:3100',
+    headless: true,
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: externalBaseUrl
+    ? undefined
+    : {
+        command: 'node apps/web-e2e/serve.js',
+        cwd: workspaceRoot,
+        url: 'http://127.0.0.1:3100/api/health',
+        reuseExistingServer: !process.env.CI,
+        timeout: 120_000,
+        stdout: 'ignore',
+        stderr: 'pipe',
+      },
+});

@@ -1,0 +1,68 @@
+// Starts the built API (which also serves the built web app) for the browser tests:
+// creates the test database if needed, applies the migrations, then runs the server on port 3100.
+const { spawn, spawnSync } = require('node:child_process');
+const { existsSync } = require('node:fs');
+const { resolve } = require('node:path');
+const { Client } = require('pg');
+
+const root = resolve(__dirname, '../..');
+const database = 'pairboard_e2e';
+const serverUrl = 'postgresql://postgres@127.0.0.1:5432';
+
+const env = {
+  ...process.env,
+  PORT: '3100',
+  DATABASE_URL: `${serverUrl}/${database}`,
+  REDIS_URL: 'redis://127.0.0.1:6379/3',
+  NODE_ENV: 'test',
+  JWT_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnop',
+  WEB_DIST: 'dist/web',
+};
+
+const mainJs = resolve(root, 'dist/api/apps/api/src/main.js');
+const migrateJs = resolve(root, 'dist/api/apps/api/src/cli/migrate.js');
+const indexHtml = resolve(root, 'dist/web/index.html');
+
+async function ensureDatabase() {
+  const admin = new Client({ connectionString: `${serverUrl}/postgres` });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (rowCount === 0) await admin.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function main() {
+  for (const [file, build] of [
+    [mainJs, 'npx nx build api'],
+    [migrateJs, 'npx nx build api'],
+    [indexHtml, 'npx nx build web'],
+  ]) {
+    if (!existsSync(file)) {
+      console.error(`${file} is missing: run \`${build}\` first.`);
+      process.exit(1);
+    }
+  }
+
+  await ensureDatabase();
+
+  const migration = spawnSync(process.execPath, [migrateJs], { cwd: root, env, stdio: 'inherit' });
+  if (migration.status !== 0) {
+    console.error(`Migrations failed (exit ${migration.status ?? migration.signal}).`);
+    process.exit(1);
+  }
+
+  const api = spawn(process.execPath, [mainJs], { cwd: root, env, stdio: 'inherit' });
+  /** @param {NodeJS.Signals} signal */
+  const stop = (signal) => api.kill(signal);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  api.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

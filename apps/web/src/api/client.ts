@@ -1,0 +1,75 @@
+import type { ZodType } from 'zod';
+import { ApiError, apiErrorFrom, networkError } from './errors';
+import { globalFetch, readJson, type Fetch } from './http';
+import type { Session } from './session';
+
+export interface RequestOptions<T> {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  /** Validates the success body; without it the body is returned as-is. */
+  schema?: ZodType<T>;
+  signal?: AbortSignal;
+  /**
+   * Sends the access token, and on a 401 renews it once and retries. Off for the calls that
+   * create a session (sign-in, sign-up), where a 401 means wrong credentials.
+   */
+  authenticated?: boolean;
+}
+
+/** JSON over fetch against the same-origin API, with the session's bearer token. */
+export class ApiClient {
+  constructor(
+    readonly session: Session,
+    private readonly fetch: Fetch = globalFetch,
+  ) {}
+
+  async request<T = undefined>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+    const authenticated = options.authenticated ?? true;
+    const sentToken = authenticated ? this.session.accessToken : null;
+    let response = await this.send(path, options, sentToken);
+
+    if (response.status === 401 && authenticated) {
+      // Another request may already have renewed the token while this one was in flight.
+      const current = this.session.accessToken;
+      const token = current && current !== sentToken ? current : await this.session.refresh();
+      if (token) response = await this.send(path, options, token);
+    }
+    return this.read(response, options.schema);
+  }
+
+  private async send(path: string, options: RequestOptions<unknown>, token: string | null): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (token) headers.Authorization = `Bearer ${token}`;
+    try {
+      return await this.fetch(path, {
+        method: options.method ?? 'GET',
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        credentials: 'same-origin',
+        // Responses depend on who asks; React Query is the cache, not the browser.
+        cache: 'no-store',
+        signal: options.signal,
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      throw networkError();
+    }
+  }
+
+  private async read<T>(response: Response, schema: ZodType<T> | undefined): Promise<T> {
+    const body = response.status === 204 ? undefined : await readJson(response);
+    if (!response.ok) throw apiErrorFrom(response.status, body, response.headers.get('Retry-After'));
+    if (!schema) return body as T;
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      throw new ApiError(
+        response.status,
+        'UNEXPECTED_RESPONSE',
+        'The server sent a response Pairboard did not understand.',
+        parsed.error.issues,
+      );
+    }
+    return parsed.data;
+  }
+}

@@ -1,0 +1,63 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import type { RouteObject } from 'react-router';
+import { useAuth } from '../features/auth/AuthContext';
+import { GuestOnly, RequireAuth } from '../features/auth/guards';
+import { CenteredPage, FullPageLoading, LoadingBlock } from '../ui';
+import { AppShell } from './AppShell';
+import { RouteError } from './RouteError';
+
+// Every page is its own chunk, so signing in downloads only the sign-in form.
+const SignInPage = lazy(() => import('../features/auth/SignInPage'));
+const SignUpPage = lazy(() => import('../features/auth/SignUpPage'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const ProfilePage = lazy(() => import('../features/profile/ProfilePage'));
+const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
+
+const standalone = (page: ReactNode) => <Suspense fallback={<FullPageLoading />}>{page}</Suspense>;
+
+/** Unknown paths: inside the app shell for signed-in people, on a bare page for everyone else. */
+function NotFoundRoute() {
+  const { state } = useAuth();
+  if (state.status === 'signedIn') {
+    return (
+      <AppShell>
+        <NotFoundPage signedIn />
+      </AppShell>
+    );
+  }
+  return (
+    <CenteredPage>
+      <Suspense fallback={<LoadingBlock />}>
+        <NotFoundPage signedIn={false} />
+      </Suspense>
+    </CenteredPage>
+  );
+}
+
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <GuestOnly />,
+        children: [
+          { path: 'signin', element: standalone(<SignInPage />) },
+          { path: 'signup', element: standalone(<SignUpPage />) },
+        ],
+      },
+      {
+        element: <RequireAuth />,
+        children: [
+          {
+            element: <AppShell />,
+            children: [
+              { index: true, element: <DashboardPage /> },
+              { path: 'profile', element: <ProfilePage /> },
+            ],
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+];

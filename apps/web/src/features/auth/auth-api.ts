@@ -1,0 +1,43 @@
+import {
+  sessionResponseSchema,
+  userSchema,
+  type LoginRequest,
+  type RegisterRequest,
+  type User,
+} from '@pairboard/contracts';
+import { ApiError, type ApiClient } from '../../api';
+
+export function createAuthApi(client: ApiClient) {
+  const startSession = async (path: string, body: LoginRequest | RegisterRequest): Promise<User> => {
+    const { accessToken, user } = await client.request(path, {
+      method: 'POST',
+      body,
+      schema: sessionResponseSchema,
+      authenticated: false,
+    });
+    client.session.use(accessToken);
+    return user;
+  };
+
+  const me = (signal?: AbortSignal) => client.request('/api/auth/me', { schema: userSchema, signal });
+
+  return {
+    signIn: (request: LoginRequest) => startSession('/api/auth/login', request),
+    signUp: (request: RegisterRequest) => startSession('/api/auth/register', request),
+    signOut: () => client.session.signOut(),
+    me,
+    /** Renews the session from the refresh cookie; null when there is no session to restore. */
+    async restore(): Promise<User | null> {
+      const token = await client.session.refresh();
+      if (!token) return null;
+      try {
+        return await me();
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+  };
+}
+
+export type AuthApi = ReturnType<typeof createAuthApi>;

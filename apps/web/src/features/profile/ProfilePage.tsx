@@ -1,0 +1,93 @@
+import { updateProfileRequestSchema, type User } from '@pairboard/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { describeError, useApiClient } from '../../api';
+import { useZodForm } from '../../forms/useZodForm';
+import { Alert, Avatar, Button, Card, CardFooter, LoadingBlock, PageHeader, TextField, useDocumentTitle } from '../../ui';
+import { useAuth } from '../auth/AuthContext';
+import { fetchMe, meQueryKey, updateProfile } from './profile-api';
+import './ProfilePage.css';
+
+export default function ProfilePage() {
+  useDocumentTitle('Profile');
+  const client = useApiClient();
+  const me = useQuery({ queryKey: meQueryKey, queryFn: ({ signal }) => fetchMe(client, signal) });
+
+  return (
+    <>
+      <PageHeader title="Profile" description="How you appear to your practice partners." />
+      {me.isPending ? (
+        <Card title="Account">
+          <LoadingBlock label="Loading your profile" />
+        </Card>
+      ) : me.isError ? (
+        <Alert
+          tone="error"
+          title="Your profile could not be loaded."
+          action={
+            <Button size="sm" onClick={() => me.refetch()} loading={me.isFetching}>
+              Try again
+            </Button>
+          }
+        >
+          {describeError(me.error)}
+        </Alert>
+      ) : (
+        <ProfileForm user={me.data} />
+      )}
+    </>
+  );
+}
+
+function ProfileForm({ user }: { user: User }) {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  const { setUser } = useAuth();
+  const [saved, setSaved] = useState(false);
+
+  const form = useZodForm(updateProfileRequestSchema, { name: user.name }, async (request) => {
+    setSaved(false);
+    const updated = await updateProfile(client, request);
+    queryClient.setQueryData(meQueryKey, updated);
+    setUser(updated);
+    form.setValues({ name: updated.name });
+    setSaved(true);
+  });
+  const unchanged = form.values.name.trim() === user.name;
+
+  return (
+    <Card title="Account" description="Your name is shown to the people you practise with.">
+      <div className="profile__identity">
+        <Avatar name={form.values.name.trim() || user.name} size="lg" />
+        <dl className="profile__facts">
+          <div>
+            <dt>Name</dt>
+            <dd data-testid="profile-name">{user.name}</dd>
+          </div>
+          <div>
+            <dt>Email</dt>
+            <dd data-testid="profile-email">{user.email}</dd>
+          </div>
+        </dl>
+      </div>
+      <form
+        className="profile__form"
+        noValidate
+        aria-label="Change name"
+        onSubmit={form.handleSubmit}
+        onChange={() => setSaved(false)}
+      >
+        {form.formError && <Alert tone="error">{form.formError}</Alert>}
+        <TextField {...form.field('name')} label="Display name" autoComplete="name" maxLength={80} />
+        <div className="profile__status" aria-live="polite">
+          {saved && unchanged && 'Your name was updated.'}
+        </div>
+        <CardFooter>
+          <Button type="submit" variant="primary" loading={form.pending} disabled={unchanged}>
+            {form.pending ? 'Saving…' : 'Save changes'}
+          </Button>
+        </CardFooter>
+      </form>
+    </Card>
+  );
+}

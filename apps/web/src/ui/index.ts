@@ -1,0 +1,14 @@
+export { Alert } from './Alert';
+export { Avatar, initialsOf } from './Avatar';
+export { AvatarMenu, type AvatarMenuItem } from './AvatarMenu';
+export { Button, LinkButton } from './Button';
+export { Card, CardFooter } from './Card';
+export { cx } from './cx';
+export { CenteredPage } from './CenteredPage';
+export { EmptyState } from './EmptyState';
+export * from './icons';
+export { PageHeader } from './PageHeader';
+export { FullPageLoading, LoadingBlock, Spinner } from './Spinner';
+export { PasswordField, TextField } from './TextField';
+export { TopBar, TopBarLink } from './TopBar';
+export { useDocumentTitle } from './useDocumentTitle';
