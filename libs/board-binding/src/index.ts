@@ -1,0 +1,21 @@
+export { ExcalidrawYjsBinding } from './binding';
+export type { BindingOptions, HistoryListener, SceneAdapter } from './binding';
+export {
+  cloneElement,
+  elementsMap,
+  elementsToYjsUpdate,
+  isNewer,
+  orderByIndex,
+  readElements,
+  sameVersion,
+  writeElements,
+} from './elements';
+export type { ReadElementsOptions, VersionStamp } from './elements';
+export { filesMap, isFileRecord, readFiles, writeFiles } from './files';
+export type { BoardFileRecord } from './files';
+export { inProgressElementIds, keepLocalReason, reconcileElements } from './reconcile';
+export type { EditingState, KeepLocalReason } from './reconcile';
+export { localAwarenessState, remoteCollaborators } from './awareness';
+export type { BoardAwarenessState, BoardPointer, BoardUser } from './awareness';
+export type { ExcalidrawElement } from './excalidraw-types';
+export { excalidrawSceneAdapter } from './excalidraw-adapter';
