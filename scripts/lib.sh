@@ -25,7 +25,8 @@ install_dependencies() {
 generate_prisma_client() {
   if [ ! -f apps/api/src/generated/prisma/client.ts ] || [ prisma/schema.prisma -nt apps/api/src/generated/prisma/client.ts ]; then
     step "Generating the database client"
-    bash scripts/prisma.sh generate >/dev/null
+    local output
+    output=$(bash scripts/prisma.sh generate 2>&1) || { echo "$output" >&2; exit 1; }
   fi
 }
 

@@ -1,16 +1,59 @@
+import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const apiOrigin = process.env.PAIRBOARD_API_ORIGIN ?? 'http://127.0.0.1:3000';
 
+const FONT_TYPES: Record<string, string> = {
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+};
+
+/**
+ * Excalidraw loads its fonts from `${window.EXCALIDRAW_ASSET_PATH}fonts/…` and falls back to a
+ * public CDN. The package's own fonts are served at /fonts (dev) and copied into the build output,
+ * so the board never leaves the origin. The package's package.json is not exported: its main entry
+ * (dist/prod/index.js) is resolved instead.
+ */
+function excalidrawFonts(): Plugin {
+  const fontsDir = join(dirname(createRequire(import.meta.url).resolve('@excalidraw/excalidraw')), 'fonts');
+  let outDir = '';
+  return {
+    name: 'pairboard:excalidraw-fonts',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    configureServer(server) {
+      server.middlewares.use('/fonts', (request, response, next) => {
+        const path = decodeURIComponent((request.url ?? '/').split('?')[0]);
+        const file = normalize(join(fontsDir, path));
+        if (!file.startsWith(fontsDir + sep) || !existsSync(file) || !statSync(file).isFile()) return next();
+        response.setHeader('Content-Type', FONT_TYPES[extname(file)] ?? 'application/octet-stream');
+        createReadStream(file).pipe(response);
+      });
+    },
+    closeBundle() {
+      if (!outDir || !existsSync(fontsDir)) return;
+      cpSync(fontsDir, join(outDir, 'fonts'), { recursive: true });
+    },
+  };
+}
+
 export default defineConfig({
   root: fromHere('.'),
   cacheDir: fromHere('../../node_modules/.vite/web'),
-  plugins: [react()],
+  plugins: [react(), excalidrawFonts()],
   resolve: {
-    alias: { '@pairboard/contracts': fromHere('../../libs/contracts/src/index.ts') },
+    alias: {
+      '@pairboard/contracts': fromHere('../../libs/contracts/src/index.ts'),
+      '@pairboard/board-binding': fromHere('../../libs/board-binding/src/index.ts'),
+    },
     // Two copies of yjs in one page silently break documents.
     dedupe: ['yjs'],
   },

@@ -9,10 +9,22 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   await app.listen(config.PORT, config.HOST);
   const url = config.PUBLIC_URL ?? `http://localhost:${new URL(await app.getUrl()).port}`;
-  console.log(`Pairboard is running at ${url}`);
+  // Start-up logs are buffered until here; flush them so the address is the last thing printed.
+  app.flushLogs();
+  await new Promise((resolve) => setImmediate(resolve));
+  console.log(`\nPairboard is running at ${url}\n`);
+}
+
+function explain(error: unknown): string {
+  if (error instanceof ConfigError) return error.message;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') {
+    return `Port ${process.env.PORT ?? 3000} is already in use (another Pairboard or another program). Stop it or set PORT in .env.`;
+  }
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(explain(error));
   process.exit(1);
 });

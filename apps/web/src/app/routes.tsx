@@ -11,6 +11,10 @@ const SignInPage = lazy(() => import('../features/auth/SignInPage'));
 const SignUpPage = lazy(() => import('../features/auth/SignUpPage'));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 const ProfilePage = lazy(() => import('../features/profile/ProfilePage'));
+const NewInterviewPage = lazy(() => import('../features/interviews/NewInterviewPage'));
+const InterviewPage = lazy(() => import('../features/interviews/InterviewPage'));
+// The room carries the whiteboard (about 2 MB): only people who open a room download it.
+const RoomPage = lazy(() => import('../features/room/RoomPage'));
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
 
 const standalone = (page: ReactNode) => <Suspense fallback={<FullPageLoading />}>{page}</Suspense>;
@@ -53,8 +57,11 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, element: <DashboardPage /> },
               { path: 'profile', element: <ProfilePage /> },
+              { path: 'interviews/new', element: <NewInterviewPage /> },
+              { path: 'interviews/:interviewId', element: <InterviewPage /> },
             ],
           },
+          { path: 'interviews/:interviewId/room', element: standalone(<RoomPage />) },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

@@ -8,9 +8,21 @@ export function initialsOf(name: string): string {
   return letters.join('').toUpperCase();
 }
 
-export function Avatar({ name, size = 'md', className }: { name: string; size?: 'sm' | 'md' | 'lg'; className?: string }) {
+interface AvatarProps {
+  name: string;
+  size?: 'xs' | 'sm' | 'md' | 'lg';
+  /** A person's colour (e.g. their cursor colour on the board); the initials turn white on it. */
+  color?: string;
+  className?: string;
+}
+
+export function Avatar({ name, size = 'md', color, className }: AvatarProps) {
   return (
-    <span className={cx('pb-avatar', `pb-avatar--${size}`, className)} aria-hidden="true">
+    <span
+      className={cx('pb-avatar', `pb-avatar--${size}`, color && 'pb-avatar--coloured', className)}
+      style={color ? { background: color } : undefined}
+      aria-hidden="true"
+    >
       {initialsOf(name)}
     </span>
   );
