@@ -7,6 +7,7 @@ import { PrismaModule } from './base/prisma';
 import { RedisModule } from './base/redis';
 import { WebAppModule } from './base/web/web-app.module';
 import { AuthModule } from './core/auth';
+import { ContentModule } from './core/content';
 import { BoardModule } from './core/board';
 import { InterviewsModule } from './core/interviews';
 
@@ -23,6 +24,7 @@ export class AppModule {
         MetricsModule,
         HealthModule,
         AuthModule,
+        ContentModule,
         InterviewsModule,
         BoardModule,
         WebAppModule.forRoot(config.WEB_DIST),

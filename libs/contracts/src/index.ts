@@ -3,3 +3,4 @@ export * from './auth';
 export * from './health';
 export * from './interviews';
 export * from './board';
+export * from './content';

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppConfig, ConfigError, ConfigModule, loadConfig } from '../base/config';
 import { PrismaModule } from '../base/prisma';
 import { PasswordHasher } from '../core/auth/password-hasher';
+import { ContentModule, ContentService } from '../core/content';
 import { UsersModule, UsersRepository } from '../core/users';
 
 /** Demo accounts for trying Pairboard with two browsers. Passwords are printed only in development. */
@@ -16,12 +17,23 @@ export const DEMO_ACCOUNTS = [
 @Module({})
 class SeedModule {
   static forRoot(config: AppConfig) {
-    return { module: SeedModule, imports: [ConfigModule.forRoot(config), PrismaModule, UsersModule], providers: [PasswordHasher] };
+    return { module: SeedModule, imports: [ConfigModule.forRoot(config), PrismaModule, UsersModule, ContentModule], providers: [PasswordHasher] };
+  }
+}
+
+/** The built-in question bank, scripts and rubric: every install needs them. Idempotent. */
+export async function seedContent(config: AppConfig): Promise<void> {
+  const context = await NestFactory.createApplicationContext(SeedModule.forRoot(config), { logger: false });
+  try {
+    await context.get(ContentService).seedBuiltIns();
+    console.log('seed: question bank, framework scripts and rubric up to date');
+  } finally {
+    await context.close();
   }
 }
 
 /** Idempotent: an existing demo account is left as it is (its password too). */
-export async function seed(config: AppConfig): Promise<void> {
+export async function seedDemoAccounts(config: AppConfig): Promise<void> {
   const context = await NestFactory.createApplicationContext(SeedModule.forRoot(config), { logger: false });
   try {
     const users = context.get(UsersRepository);
@@ -52,13 +64,11 @@ if (require.main === module) {
     console.error(error instanceof ConfigError ? error.message : error);
     process.exit(1);
   }
-  const enabled = config.SEED_DEMO ?? config.NODE_ENV !== 'production';
-  if (!enabled) {
-    console.log('seed: skipped (SEED_DEMO=false)');
-  } else {
-    seed(config).catch((error: unknown) => {
+  const demo = config.SEED_DEMO ?? config.NODE_ENV !== 'production';
+  seedContent(config)
+    .then(() => (demo ? seedDemoAccounts(config) : console.log('seed: demo accounts skipped (SEED_DEMO=false)')))
+    .catch((error: unknown) => {
       console.error('seed failed:', error);
       process.exit(1);
     });
-  }
 }

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ContentModule } from '../content';
 import { InterviewsController } from './interviews.controller';
 import { InterviewsRepository } from './interviews.repository';
 import { InterviewsService } from './interviews.service';
 
 @Module({
+  imports: [ContentModule],
   controllers: [InterviewsController],
   providers: [InterviewsService, InterviewsRepository],
   exports: [InterviewsService],

@@ -3,6 +3,8 @@ import { Prisma, PrismaService } from '../../base/prisma';
 import type { InterviewStatus, ParticipantRole } from '../../base/prisma';
 
 const withParticipants = {
+  question: { select: { id: true, title: true } },
+  script: { select: { id: true, name: true, version: true } },
   participants: {
     orderBy: { createdAt: 'asc' },
     include: { user: { select: { id: true, name: true, email: true } } },
@@ -26,6 +28,8 @@ export class InterviewsRepository {
     scheduledAt: Date | null;
     status: InterviewStatus;
     createdById: string;
+    questionId: string | null;
+    scriptId: string | null;
     participants: NewParticipant[];
   }): Promise<InterviewWithParticipants> {
     return this.prisma.interview.create({
@@ -34,6 +38,8 @@ export class InterviewsRepository {
         scheduledAt: data.scheduledAt,
         status: data.status,
         createdById: data.createdById,
+        questionId: data.questionId,
+        scriptId: data.scriptId,
         participants: { create: data.participants },
       },
       include: withParticipants,

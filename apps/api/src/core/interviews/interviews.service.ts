@@ -3,6 +3,7 @@ import type { AddParticipantRequest, Interview, ParticipantRole } from '@pairboa
 import { createInterviewRequestSchema } from '@pairboard/contracts';
 import type { z } from 'zod';
 import { AppError } from '../../base/errors';
+import { ContentService } from '../content';
 import { UserLifecycle, UsersRepository } from '../users';
 import { InterviewsRepository, InterviewWithParticipants, NewParticipant } from './interviews.repository';
 
@@ -17,6 +18,7 @@ export class InterviewsService implements OnModuleInit {
     private readonly interviews: InterviewsRepository,
     private readonly users: UsersRepository,
     private readonly lifecycle: UserLifecycle,
+    private readonly content: ContentService,
   ) {}
 
   onModuleInit(): void {
@@ -28,12 +30,7 @@ export class InterviewsService implements OnModuleInit {
   async create(creatorId: string, request: CreateInterview): Promise<Interview> {
     const creator = await this.users.findById(creatorId);
     if (!creator) throw new AppError('UNAUTHORIZED');
-    // The question bank and scripts arrive with the interview-room capability; until then no id can match.
-    const unknown = [
-      request.questionId !== undefined && { path: 'questionId', message: 'No such question' },
-      request.scriptId !== undefined && { path: 'scriptId', message: 'No such script' },
-    ].filter(Boolean);
-    if (unknown.length > 0) throw new AppError('VALIDATION_FAILED', undefined, unknown);
+    const { question, script } = await this.content.resolveForInterview(request.questionId, request.scriptId);
 
     const participants: NewParticipant[] = [{ email: creator.email, role: request.myRole, userId: creator.id }];
     for (const invite of request.invite) {
@@ -42,10 +39,12 @@ export class InterviewsService implements OnModuleInit {
       participants.push({ email: invite.email, role: invite.role, userId: invitee?.id ?? null });
     }
     const row = await this.interviews.create({
-      title: request.title ?? DEFAULT_TITLE,
+      title: request.title ?? question?.title ?? DEFAULT_TITLE,
       scheduledAt: request.scheduledAt ? new Date(request.scheduledAt) : null,
       status: 'scheduled',
       createdById: creator.id,
+      questionId: question?.id ?? null,
+      scriptId: script?.id ?? null,
       participants,
     });
     return toInterviewView(row, creator.id);
@@ -96,8 +95,8 @@ function toInterviewView(row: InterviewWithParticipants, viewerId: string): Inte
     startedAt: row.startedAt?.toISOString() ?? null,
     endedAt: row.endedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
-    question: null,
-    script: null,
+    question: row.question,
+    script: row.script ? { id: row.script.id, name: row.script.name } : null,
     myRole: mine?.role ?? 'observer',
     participants: row.participants.map((participant) => ({
       userId: participant.userId,

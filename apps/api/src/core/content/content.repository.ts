@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import type { FrameworkScript as ScriptContent, Question as QuestionContent, Rubric as RubricContent } from '@pairboard/interview-content';
+import { Prisma, PrismaService } from '../../base/prisma';
+import type { FrameworkScript, Question, QuestionLevel, Rubric } from '../../base/prisma';
+
+export type QuestionRow = Question;
+export type ScriptRow = FrameworkScript;
+export type RubricRow = Rubric;
+
+export interface QuestionFilter {
+  topic?: string;
+  level?: QuestionLevel;
+  text?: string;
+}
+
+@Injectable()
+export class ContentRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async searchQuestions(filter: QuestionFilter, limit: number): Promise<{ rows: QuestionRow[]; total: number }> {
+    const where: Prisma.QuestionWhereInput = {
+      ...(filter.level ? { level: filter.level } : {}),
+      ...(filter.topic ? { topics: { has: filter.topic } } : {}),
+      ...(filter.text
+        ? {
+            OR: [
+              { title: { contains: filter.text, mode: 'insensitive' } },
+              { prompt: { contains: filter.text, mode: 'insensitive' } },
+              { slug: { contains: filter.text, mode: 'insensitive' } },
+            ],
+          }
+        : {}),
+    };
+    const [rows, total] = await this.prisma.$transaction([
+      this.prisma.question.findMany({ where, orderBy: [{ level: 'asc' }, { title: 'asc' }], take: limit }),
+      this.prisma.question.count({ where }),
+    ]);
+    return { rows, total };
+  }
+
+  findQuestion(id: string): Promise<QuestionRow | null> {
+    return this.prisma.question.findUnique({ where: { id } });
+  }
+
+  findQuestionBySlug(slug: string): Promise<QuestionRow | null> {
+    return this.prisma.question.findUnique({ where: { slug } });
+  }
+
+  /** The newest version of every built-in script and of the user's own scripts. */
+  async latestScripts(ownerId: string): Promise<ScriptRow[]> {
+    const rows = await this.prisma.frameworkScript.findMany({
+      where: { OR: [{ ownerId: null }, { ownerId }] },
+      orderBy: [{ slug: 'asc' }, { version: 'desc' }],
+    });
+    return rows.filter((row, index) => index === 0 || rows[index - 1].slug !== row.slug);
+  }
+
+  findScript(id: string): Promise<ScriptRow | null> {
+    return this.prisma.frameworkScript.findUnique({ where: { id } });
+  }
+
+  findDefaultScript(): Promise<ScriptRow | null> {
+    return this.prisma.frameworkScript.findFirst({ where: { isDefault: true, ownerId: null }, orderBy: { version: 'desc' } });
+  }
+
+  latestRubric(slug: string): Promise<RubricRow | null> {
+    return this.prisma.rubric.findFirst({ where: { slug }, orderBy: { version: 'desc' } });
+  }
+
+  /** Writes the built-in content; rows are keyed by slug (and version), so running it again changes nothing. */
+  async upsertBuiltIns(content: { questions: readonly QuestionContent[]; scripts: readonly ScriptContent[]; rubric: RubricContent }): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      for (const question of content.questions) {
+        const { slug, title, level, topics, prompt } = question;
+        const data = { title, level, topics: [...topics], prompt, content: question as unknown as Prisma.InputJsonValue };
+        await tx.question.upsert({ where: { slug }, create: { slug, ...data }, update: data });
+      }
+      for (const script of content.scripts) {
+        const data = {
+          name: script.name,
+          description: script.description,
+          isDefault: script.isDefault,
+          autoAdvance: script.autoAdvance,
+          phases: script.phases as unknown as Prisma.InputJsonValue,
+        };
+        await tx.frameworkScript.upsert({
+          where: { slug_version: { slug: script.slug, version: script.version } },
+          create: { slug: script.slug, version: script.version, ...data },
+          update: data,
+        });
+      }
+      // Only one built-in default: an older version or another script stops being it.
+      const defaults = content.scripts.filter((script) => script.isDefault);
+      await tx.frameworkScript.updateMany({
+        where: { ownerId: null, isDefault: true, NOT: defaults.map((script) => ({ slug: script.slug, version: script.version })) },
+        data: { isDefault: false },
+      });
+      const { rubric } = content;
+      const rubricData = { name: rubric.name, dimensions: rubric.dimensions as unknown as Prisma.InputJsonValue };
+      await tx.rubric.upsert({
+        where: { slug_version: { slug: rubric.slug, version: rubric.version } },
+        create: { slug: rubric.slug, version: rubric.version, ...rubricData },
+        update: rubricData,
+      });
+    });
+  }
+}
