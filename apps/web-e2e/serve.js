@@ -6,7 +6,12 @@ const { resolve } = require('node:path');
 const { Client } = require('pg');
 
 const root = resolve(__dirname, '../..');
-const database = 'pairboard_e2e';
+// E2E_DATABASE picks another database, e.g. to run beside a stale or busy default one.
+const database = process.env.E2E_DATABASE ?? 'pairboard_e2e';
+if (!/^[a-z][a-z0-9_]*$/.test(database)) {
+  console.error(`E2E_DATABASE must be a plain lower-case name, not ${JSON.stringify(database)}.`);
+  process.exit(1);
+}
 const serverUrl = 'postgresql://postgres@127.0.0.1:5432';
 
 const env = {

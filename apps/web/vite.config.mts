@@ -45,10 +45,40 @@ function excalidrawFonts(): Plugin {
   };
 }
 
+/** Excalidraw's CDN base for fonts: `https://esm.sh/${PKG_NAME ? `${PKG_NAME}@${PKG_VERSION}` : "…"}/dist/prod/`. */
+const EXCALIDRAW_CDN_BASE = /`https:\/\/esm\.sh\/\$\{[^`]*`[^`]*`[^`}]*\}\/dist\/prod\/`/g;
+
+/**
+ * Excalidraw lists a CDN copy after EXCALIDRAW_ASSET_PATH in every font's `src`. The CDN is never
+ * needed (the fonts are served here), and with `font-src 'self'` Chrome still reports a blocked
+ * request for it, so the build points that fallback at the app's own origin as well. The build
+ * fails if a new Excalidraw version no longer has the expected code, rather than quietly using
+ * the CDN again.
+ */
+function excalidrawWithoutCdn(): Plugin {
+  let rewritten = 0;
+  return {
+    name: 'pairboard:excalidraw-without-cdn',
+    apply: 'build',
+    transform(code, id) {
+      if (!id.includes('@excalidraw/excalidraw/dist/') || !code.includes('https://esm.sh/')) return null;
+      const next = code.replace(EXCALIDRAW_CDN_BASE, () => {
+        rewritten += 1;
+        return '`${window.location.origin}/`';
+      });
+      if (next.includes('https://esm.sh/')) this.error(`Excalidraw still refers to esm.sh in ${id}`);
+      return { code: next, map: null };
+    },
+    buildEnd() {
+      if (rewritten === 0) this.error('Excalidraw\'s CDN font fallback was not found: check the Excalidraw upgrade');
+    },
+  };
+}
+
 export default defineConfig({
   root: fromHere('.'),
   cacheDir: fromHere('../../node_modules/.vite/web'),
-  plugins: [react(), excalidrawFonts()],
+  plugins: [react(), excalidrawFonts(), excalidrawWithoutCdn()],
   resolve: {
     alias: {
       '@pairboard/contracts': fromHere('../../libs/contracts/src/index.ts'),

@@ -1,27 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DashboardPage } from './pages/DashboardPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { SignInPage } from './pages/SignInPage';
-import { SignUpPage, type NewUser } from './pages/SignUpPage';
-
-const screenshotDir = resolve(__dirname, '../../../tmp/screenshots');
-mkdirSync(screenshotDir, { recursive: true });
-
-/** Saved for people reviewing the look of the app, in light and dark. */
-async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: resolve(screenshotDir, `${name}.png`), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: resolve(screenshotDir, `${name}-dark.png`), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
-let counter = 0;
-function newUser(): NewUser {
-  const id = `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  return { name: 'Grace Hopper', email: `grace.${id}@example.test`, password: 'correct horse battery staple' };
-}
+import { SignUpPage } from './pages/SignUpPage';
+import { newUser, screenshot } from './support';
 
 test.describe('Signing up and in', () => {
   test('a new user signs up, signs out and signs in again', async ({ page }) => {

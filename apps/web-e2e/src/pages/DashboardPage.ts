@@ -5,15 +5,24 @@ export class DashboardPage {
   readonly shell: AppShell;
   readonly interviews: Locator;
   readonly emptyState: Locator;
+  readonly nextUp: Locator;
+  readonly newInterview: Locator;
 
   constructor(readonly page: Page) {
     this.shell = new AppShell(page);
     this.interviews = page.getByRole('region', { name: 'Your interviews' });
     this.emptyState = this.interviews.getByRole('heading', { name: 'No interviews yet' });
+    this.nextUp = page.getByRole('region', { name: 'Next up' });
+    this.newInterview = page.getByRole('link', { name: 'New interview' }).first();
   }
 
   async goto() {
     await this.page.goto('/');
+  }
+
+  /** The Upcoming, Live or Past list. */
+  section(name: 'Upcoming' | 'Live' | 'Past'): Locator {
+    return this.interviews.getByRole('region', { name: new RegExp(`^${name}`) });
   }
 
   async expectLoaded() {

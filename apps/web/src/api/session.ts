@@ -128,6 +128,10 @@ export class Session {
         method: 'POST',
         credentials: 'same-origin',
         headers: { Accept: 'application/json' },
+        // The server rotates the cookie as soon as it answers. A reload or navigation must not
+        // cancel the request before the browser stores the new cookie, or the next presentation
+        // of the old one ends the session everywhere.
+        keepalive: true,
       });
     } catch {
       throw networkError();

@@ -11,7 +11,7 @@ export function initialsOf(name: string): string {
 interface AvatarProps {
   name: string;
   size?: 'xs' | 'sm' | 'md' | 'lg';
-  /** A person's colour (e.g. their cursor colour on the board); the initials turn white on it. */
+  /** A person's colour (their cursor colour on the board), a light tint: the initials stay dark on it. */
   color?: string;
   className?: string;
 }

@@ -114,6 +114,7 @@ describe('Sign-in page', () => {
     const server = fakeServer({
       'POST /api/auth/refresh': () => ({ status: 200, body: { accessToken: fakeAccessToken() } }),
       'GET /api/auth/me': () => ({ status: 200, body: testUser }),
+      'GET /api/interviews': () => ({ status: 200, body: { items: [] } }),
     });
     const view = renderApp('/signin', server.fetch);
 

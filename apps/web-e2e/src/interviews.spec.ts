@@ -1,0 +1,86 @@
+import { expect, test } from '@playwright/test';
+import { DashboardPage } from './pages/DashboardPage';
+import { InterviewPage } from './pages/InterviewPage';
+import { NewInterviewPage } from './pages/NewInterviewPage';
+import { accessTokenOf, newUser, registerIn, screenshot } from './support';
+
+test.describe('Interviews', () => {
+  test('an interviewer schedules an interview; it is listed and its page shares the room link', async ({ browser, page, context, request }) => {
+    const interviewer = newUser('Ada Lovelace');
+    const candidate = newUser('Grace Hopper');
+    const pending = newUser('Linus Pauling');
+    await registerIn(context.request, interviewer);
+    await registerIn(request, candidate);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const dashboard = new DashboardPage(page);
+    const form = new NewInterviewPage(page);
+    const interview = new InterviewPage(page);
+
+    await dashboard.goto();
+    await expect(dashboard.emptyState).toBeVisible();
+    await dashboard.newInterview.click();
+    await form.expectLoaded();
+
+    await form.title.fill('Design a URL shortener');
+    await form.scheduleIn(2, '18:30');
+    await form.invite([
+      { email: candidate.email, role: 'candidate' },
+      { email: pending.email, role: 'observer' },
+    ]);
+    await screenshot(page, 'new-interview');
+    const id = await form.create();
+
+    await interview.expectLoaded('Design a URL shortener');
+    await expect(interview.participants).toHaveCount(3);
+    await expect(interview.participant('Ada Lovelace')).toContainText('(you)');
+    await expect(interview.participant('Ada Lovelace')).toContainText('Interviewer');
+    await expect(interview.participant('Grace Hopper')).toContainText('Candidate');
+    await expect(interview.participant(pending.email)).toContainText('Observer');
+    await expect(interview.participant(pending.email)).toContainText('Invited');
+    await expect(interview.roomLink).toHaveValue(new RegExp(`/interviews/${id}/room$`));
+
+    await interview.copyLink.click();
+    await expect(interview.copyLink).toHaveText('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${new URL(page.url()).origin}/interviews/${id}/room`);
+
+    await interview.addParticipant(candidate.email, 'observer');
+    await expect(interview.addParticipantForm.getByLabel('Email')).toHaveAccessibleDescription('This person is already a participant.');
+    await screenshot(page, 'interview');
+
+    await page.getByRole('link', { name: 'Interviews', exact: true }).first().click();
+    await dashboard.expectLoaded();
+    await expect(dashboard.nextUp).toContainText('Design a URL shortener');
+    await expect(dashboard.nextUp.getByTestId('countdown')).toHaveText(/^(1|2) d \d+ h$/);
+    const upcoming = dashboard.section('Upcoming');
+    await expect(upcoming.getByTestId('interview-row')).toHaveCount(1);
+    await expect(upcoming.getByTestId('interview-row')).toContainText('Design a URL shortener');
+    await expect(upcoming.getByTestId('interview-row')).toContainText('invited');
+    await screenshot(page, 'dashboard-interviews');
+
+    // The invited candidate sees it too, as candidate.
+    const candidateContext = await browser.newContext();
+    await candidateContext.request.post('/api/auth/login', { data: { email: candidate.email, password: candidate.password } });
+    const candidatePage = await candidateContext.newPage();
+    const candidateDashboard = new DashboardPage(candidatePage);
+    await candidateDashboard.goto();
+    await expect(candidateDashboard.section('Upcoming').getByTestId('interview-row')).toContainText('Candidate');
+    await candidateContext.close();
+  });
+
+  test('an interview that is not yours is not found', async ({ page, context, request }) => {
+    const owner = newUser('Ada Lovelace');
+    await registerIn(request, owner);
+    const created = await request.post('/api/interviews', {
+      headers: { Authorization: `Bearer ${await accessTokenOf(request, owner)}` },
+      data: { title: 'Private' },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+
+    await registerIn(context.request, newUser('Eve Stranger'));
+    await new InterviewPage(page).goto(id);
+    await expect(page.getByRole('heading', { name: 'Interview not found' })).toBeVisible();
+    await page.goto(`/interviews/${id}/room`);
+    await expect(page.getByRole('heading', { name: 'Interview not found' })).toBeVisible();
+  });
+});

@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
+import type { NewUser } from '../pages/SignUpPage';
+
+const screenshotDir = resolve(__dirname, '../../../../tmp/screenshots');
+mkdirSync(screenshotDir, { recursive: true });
+
+/** Saved for people reviewing the look of the app, in light and dark. */
+export async function screenshot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}) {
+  // A page scrolled to a focused field draws its sticky top bar mid-page in a full-page capture.
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: resolve(screenshotDir, `${name}.png`), fullPage });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: resolve(screenshotDir, `${name}-dark.png`), fullPage });
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+let counter = 0;
+export function newUser(name = 'Grace Hopper'): NewUser {
+  const id = `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const handle = name.split(' ')[0].toLowerCase();
+  return { name, email: `${handle}.${id}@example.test`, password: 'correct horse battery staple' };
+}
+
+/**
+ * Registers over REST with the context's own request client, so the refresh cookie lands in that
+ * browser context: its pages open signed in.
+ */
+export async function registerIn(request: APIRequestContext, user: NewUser): Promise<void> {
+  const response = await request.post('/api/auth/register', { data: user });
+  expect(response.status(), await response.text()).toBe(201);
+}
+
+/** Fails the test if any page of the context loads something from outside the app's own origin. */
+export function forbidExternalRequests(context: BrowserContext): { external: string[]; failed: string[] } {
+  const seen = { external: [] as string[], failed: [] as string[] };
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    if (url.hostname !== '127.0.0.1') seen.external.push(request.url());
+  });
+  context.on('response', (response) => {
+    if (response.status() >= 400 && !response.url().includes('/api/')) seen.failed.push(`${response.status()} ${response.url()}`);
+  });
+  return seen;
+}
+
+export async function accessTokenOf(request: APIRequestContext, user: NewUser): Promise<string> {
+  const response = await request.post('/api/auth/login', { data: { email: user.email, password: user.password } });
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}

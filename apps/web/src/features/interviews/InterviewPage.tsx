@@ -1,0 +1,208 @@
+import { addParticipantRequestSchema, type Interview, type ParticipantRole } from '@pairboard/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError, describeError, useApiClient } from '../../api';
+import { useZodForm } from '../../forms/useZodForm';
+import {
+  Alert,
+  ArrowLeftIcon,
+  BoardIcon,
+  Button,
+  Card,
+  CompassIcon,
+  EmptyState,
+  LinkButton,
+  LoadingBlock,
+  PageHeader,
+  PlusIcon,
+  SelectField,
+  TextField,
+  useDocumentTitle,
+} from '../../ui';
+import { useSignedInUser } from '../auth/AuthContext';
+import { CopyField } from './CopyField';
+import { ParticipantTable, RoleBadge, StatusBadge } from './InterviewBits';
+import { addParticipant, fetchInterview, interviewQueryKey, interviewsQueryKey } from './interviews-api';
+import { formatCountdown, formatFullDateTime, ROLE_LABEL } from './schedule';
+import { useNow } from './useNow';
+import './InterviewPage.css';
+
+export default function InterviewPage() {
+  const { interviewId = '' } = useParams();
+  const client = useApiClient();
+  const interview = useQuery({
+    queryKey: interviewQueryKey(interviewId),
+    queryFn: ({ signal }) => fetchInterview(client, interviewId, signal),
+  });
+  useDocumentTitle(interview.data?.title ?? 'Interview');
+
+  return (
+    <>
+      <Link to="/" className="interview-page__back">
+        <ArrowLeftIcon size={14} />
+        Interviews
+      </Link>
+      {interview.isPending ? (
+        <LoadingBlock label="Loading the interview" />
+      ) : interview.isError ? (
+        interview.error instanceof ApiError && interview.error.status === 404 ? (
+          <InterviewNotFound />
+        ) : (
+          <Alert
+            tone="error"
+            title="This interview could not be loaded."
+            action={
+              <Button size="sm" onClick={() => interview.refetch()} loading={interview.isFetching}>
+                Try again
+              </Button>
+            }
+          >
+            {describeError(interview.error)}
+          </Alert>
+        )
+      ) : (
+        <InterviewDetails interview={interview.data} />
+      )}
+    </>
+  );
+}
+
+export function InterviewNotFound() {
+  return (
+    <Card>
+      <EmptyState
+        headingLevel={2}
+        icon={<CompassIcon size={22} />}
+        title="Interview not found"
+        description="It may not exist, or you are not one of its participants. Ask the interviewer to add you with the email you signed up with."
+        action={
+          <LinkButton to="/" variant="primary">
+            Back to your dashboard
+          </LinkButton>
+        }
+      />
+    </Card>
+  );
+}
+
+function InterviewDetails({ interview }: { interview: Interview }) {
+  const user = useSignedInUser();
+  const now = useNow(1000);
+  const startsAt = interview.scheduledAt ? Date.parse(interview.scheduledAt) : NaN;
+  const countdown = interview.status === 'scheduled' && !Number.isNaN(startsAt) ? formatCountdown(startsAt, now) : null;
+  const roomPath = `/interviews/${interview.id}/room`;
+  const roomUrl = `${window.location.origin}${roomPath}`;
+
+  return (
+    <div className="interview-page">
+      <PageHeader
+        title={interview.title}
+        description={
+          <span className="interview-page__summary">
+            <StatusBadge status={interview.status} />
+            <span>{interview.scheduledAt ? formatFullDateTime(interview.scheduledAt) : 'No time set'}</span>
+            {countdown && <span className="interview-page__countdown">· starts in {countdown}</span>}
+          </span>
+        }
+        actions={
+          <LinkButton to={roomPath} variant="primary" size="lg" icon={<BoardIcon />}>
+            Join room
+          </LinkButton>
+        }
+      />
+
+      <div className="interview-page__grid">
+        <Card title="Participants" description={`${interview.participants.length} in this interview`}>
+          <ParticipantTable participants={interview.participants} myUserId={user.id} />
+          {interview.myRole === 'interviewer' && <AddParticipantForm interview={interview} />}
+        </Card>
+
+        <div className="interview-page__aside">
+          <Card title="Details">
+            <dl className="interview-page__facts">
+              <div>
+                <dt>Status</dt>
+                <dd>
+                  <StatusBadge status={interview.status} />
+                </dd>
+              </div>
+              <div>
+                <dt>When</dt>
+                <dd>{interview.scheduledAt ? formatFullDateTime(interview.scheduledAt) : 'Not scheduled'}</dd>
+              </div>
+              <div>
+                <dt>Your role</dt>
+                <dd>
+                  <RoleBadge role={interview.myRole} />
+                </dd>
+              </div>
+            </dl>
+          </Card>
+          <Card title="Share">
+            <CopyField
+              label="Room link"
+              value={roomUrl}
+              hint="Only participants of this interview can open it."
+            />
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+const ROLE_OPTIONS = (['candidate', 'interviewer', 'observer'] as const).map((role) => ({ value: role, label: ROLE_LABEL[role] }));
+
+function AddParticipantForm({ interview }: { interview: Interview }) {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  const [added, setAdded] = useState<string | null>(null);
+  const form = useZodForm(
+    addParticipantRequestSchema,
+    { email: '', role: 'candidate' },
+    async (request) => {
+      setAdded(null);
+      const updated = await addParticipant(client, interview.id, request);
+      queryClient.setQueryData(interviewQueryKey(interview.id), updated);
+      void queryClient.invalidateQueries({ queryKey: interviewsQueryKey, exact: true });
+      form.setValues((current) => ({ ...current, email: '' }));
+      setAdded(`${request.email} was added as ${ROLE_LABEL[request.role].toLowerCase()}.`);
+    },
+    { fieldForCode: { CONFLICT: 'email' } },
+  );
+
+  return (
+    <form className="add-participant" noValidate aria-label="Add participant" onSubmit={form.handleSubmit}>
+      <h3 className="add-participant__title">Add participant</h3>
+      {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      <div className="add-participant__row">
+        <TextField
+          {...form.field('email')}
+          className="add-participant__email"
+          label="Email"
+          type="email"
+          inputMode="email"
+          autoCapitalize="off"
+          spellCheck={false}
+          placeholder="name@example.com"
+          onInput={() => setAdded(null)}
+        />
+        <SelectField
+          className="add-participant__role"
+          label="Role"
+          value={form.values.role as ParticipantRole}
+          options={ROLE_OPTIONS}
+          onChange={(role) => form.setValues((current) => ({ ...current, role }))}
+          error={form.fieldErrors.role}
+        />
+        <Button type="submit" variant="secondary" icon={<PlusIcon />} loading={form.pending} className="add-participant__submit">
+          Add
+        </Button>
+      </div>
+      <p className="add-participant__status" role="status">
+        {added}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,247 @@
+import '@excalidraw/excalidraw/index.css';
+import { CaptureUpdateAction, Excalidraw, MainMenu, WelcomeScreen } from '@excalidraw/excalidraw';
+import type { AppState, ExcalidrawImperativeAPI, ExcalidrawProps } from '@excalidraw/excalidraw/types';
+import {
+  cloneElement,
+  elementsMap,
+  excalidrawSceneAdapter,
+  ExcalidrawYjsBinding,
+  localAwarenessState,
+  readElements,
+  remoteCollaborators,
+  type BoardPointer,
+  type BoardUser,
+  type ExcalidrawElement,
+} from '@pairboard/board-binding';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { usePrefersDark } from './usePrefersDark';
+
+/** Local edits, pointer and selection reach the network at most this often (ms). */
+const SEND_EVERY_MS = 50;
+
+type PointerPayload = Parameters<NonNullable<ExcalidrawProps['onPointerUpdate']>>[0];
+
+interface Handlers {
+  onChange(elements: readonly ExcalidrawElement[], appState: AppState): void;
+  onPointer(payload: PointerPayload): void;
+}
+
+/** Calls `run` at most once per `interval` ms, at the end of the interval, with the latest state. */
+function throttled(run: () => void, interval: number) {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let last = 0;
+  const fire = () => {
+    timer = null;
+    last = Date.now();
+    run();
+  };
+  return {
+    schedule() {
+      if (timer === null) timer = setTimeout(fire, Math.max(0, last + interval - Date.now()));
+    },
+    /** Runs now if something is waiting (e.g. before the board closes). */
+    flush() {
+      if (timer === null) return;
+      clearTimeout(timer);
+      fire();
+    },
+    cancel() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}
+
+const visibleCount = (elements: readonly ExcalidrawElement[]) => elements.reduce((count, element) => count + (element.isDeleted ? 0 : 1), 0);
+
+const selectionKey = (ids: Readonly<Record<string, boolean>>) =>
+  Object.keys(ids)
+    .filter((id) => ids[id])
+    .sort()
+    .join(',');
+
+/** Runs `run` once Excalidraw has loaded its initial scene; returns a cancel function. */
+function whenInitialised(api: ExcalidrawImperativeAPI, run: () => void): () => void {
+  if (!api.getAppState().isLoading) {
+    run();
+    return () => undefined;
+  }
+  let done = false;
+  const unsubscribe = api.onChange((_elements, appState) => {
+    if (done || appState.isLoading) return;
+    done = true;
+    unsubscribe();
+    run();
+  });
+  return () => {
+    done = true;
+    unsubscribe();
+  };
+}
+
+interface ConnectOptions {
+  api: ExcalidrawImperativeAPI;
+  doc: Y.Doc;
+  awareness: Awareness;
+  me: BoardUser;
+  readOnly: boolean;
+  container: HTMLDivElement | null;
+  handlers: { current: Handlers | null };
+}
+
+/** Wires an initialised Excalidraw to the document and to awareness; returns the teardown. */
+function connectBoard({ api, doc, awareness, me, readOnly, container, handlers }: ConnectOptions): () => void {
+  const showCount = (elements: readonly ExcalidrawElement[]) =>
+    container?.setAttribute('data-element-count', String(visibleCount(elements)));
+
+  // Other people's cursors and selections.
+  const showCollaborators = () => api.updateScene({ collaborators: remoteCollaborators(awareness.getStates(), awareness.clientID) });
+  awareness.on('change', showCollaborators);
+  showCollaborators();
+
+  // This person's pointer and selection, for everyone else.
+  let pointer: BoardPointer | null = null;
+  let selected: Readonly<Record<string, boolean>> = {};
+  let selectedKey = '';
+  const presence = throttled(() => awareness.setLocalState(localAwarenessState(me, pointer, selected)), SEND_EVERY_MS);
+
+  let binding: ExcalidrawYjsBinding | null = null;
+  let stopReading = () => undefined as void;
+  if (readOnly) {
+    // Observers only read: copies of the document's elements, never written back.
+    const elements = elementsMap(doc);
+    const show = () => {
+      const scene = readElements(doc).map(cloneElement);
+      api.updateScene({ elements: scene, captureUpdate: CaptureUpdateAction.NEVER });
+      showCount(scene);
+    };
+    elements.observe(show);
+    show();
+    stopReading = () => elements.unobserve(show);
+  } else {
+    // Images need an upload endpoint first; until then the image tool is off.
+    binding = new ExcalidrawYjsBinding(doc, excalidrawSceneAdapter(api, () => undefined), { board: 'local' });
+  }
+  const write = throttled(() => binding?.onChange(api.getSceneElementsIncludingDeleted()), SEND_EVERY_MS);
+
+  handlers.current = {
+    onChange(elements, appState) {
+      showCount(elements);
+      if (binding) write.schedule();
+      const key = selectionKey(appState.selectedElementIds);
+      if (key !== selectedKey) {
+        selectedKey = key;
+        selected = appState.selectedElementIds;
+        presence.schedule();
+      }
+    },
+    onPointer(payload) {
+      pointer = { x: payload.pointer.x, y: payload.pointer.y, tool: payload.pointer.tool, button: payload.button };
+      presence.schedule();
+    },
+  };
+  showCount(api.getSceneElementsIncludingDeleted());
+
+  return () => {
+    handlers.current = null;
+    write.flush();
+    presence.cancel();
+    awareness.off('change', showCollaborators);
+    stopReading();
+    binding?.destroy();
+  };
+}
+
+interface BoardProps {
+  doc: Y.Doc;
+  awareness: Awareness;
+  me: BoardUser;
+  readOnly: boolean;
+  title: string;
+}
+
+/**
+ * Excalidraw bound to the interview's Yjs document. Editors go through the board binding (local
+ * changes into the document, remote ones into the scene); observers only ever read the document,
+ * so nothing they do can reach the server. Pointer and selection travel through awareness.
+ */
+export function Board({ doc, awareness, me, readOnly, title }: BoardProps) {
+  const dark = usePrefersDark();
+  const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
+  const container = useRef<HTMLDivElement>(null);
+  const handlers = useRef<Handlers | null>(null);
+
+  useEffect(() => {
+    if (!api) return;
+    let stop: (() => void) | null = null;
+    // Excalidraw replaces its scene once it has initialised; binding earlier would lose the board.
+    const cancelWait = whenInitialised(api, () => {
+      stop = connectBoard({ api, doc, awareness, me, readOnly, container: container.current, handlers });
+    });
+    return () => {
+      cancelWait();
+      stop?.();
+    };
+  }, [api, awareness, doc, me, readOnly]);
+
+  const onChange = useCallback(
+    (elements: readonly ExcalidrawElement[], appState: AppState) => handlers.current?.onChange(elements, appState),
+    [],
+  );
+  const onPointerUpdate = useCallback((payload: PointerPayload) => handlers.current?.onPointer(payload), []);
+
+  return (
+    <div
+      ref={container}
+      className="room-board"
+      data-testid="board"
+      data-element-count="0"
+      data-readonly={readOnly ? 'true' : 'false'}
+    >
+      <Excalidraw
+        excalidrawAPI={setApi}
+        onChange={onChange}
+        onPointerUpdate={onPointerUpdate}
+        // Pasted images would reach nobody else until images can be uploaded.
+        onPaste={(data) => !(data.files && Object.keys(data.files).length > 0)}
+        isCollaborating
+        viewModeEnabled={readOnly}
+        theme={dark ? 'dark' : 'light'}
+        name={title}
+        autoFocus
+        UIOptions={{
+          canvasActions: {
+            loadScene: false,
+            saveToActiveFile: false,
+            toggleTheme: false,
+            clearCanvas: !readOnly,
+            export: false,
+            saveAsImage: true,
+          },
+          tools: { image: false },
+        }}
+      >
+        <MainMenu>
+          <MainMenu.DefaultItems.SaveAsImage />
+          {!readOnly && <MainMenu.DefaultItems.ClearCanvas />}
+          <MainMenu.DefaultItems.ChangeCanvasBackground />
+          <MainMenu.DefaultItems.Help />
+        </MainMenu>
+        <WelcomeScreen>
+          <WelcomeScreen.Hints.MenuHint />
+          <WelcomeScreen.Hints.ToolbarHint />
+          <WelcomeScreen.Hints.HelpHint />
+          <WelcomeScreen.Center>
+            <WelcomeScreen.Center.Heading>
+              {readOnly
+                ? 'The board is empty. It fills in as the interviewer and candidate draw.'
+                : 'Sketch your design here. Everyone in the room sees it as you draw.'}
+            </WelcomeScreen.Center.Heading>
+          </WelcomeScreen.Center>
+        </WelcomeScreen>
+      </Excalidraw>
+    </div>
+  );
+}
