@@ -23,6 +23,7 @@ const moduleNameMapper = {
   '^@pairboard/contracts$': '<rootDir>/libs/contracts/src/index.ts',
   '^@pairboard/board-binding$': '<rootDir>/libs/board-binding/src/index.ts',
   '^@pairboard/interview-content$': '<rootDir>/libs/interview-content/src/index.ts',
+  '^@pairboard/interview-domain$': '<rootDir>/libs/interview-domain/src/index.ts',
 };
 
 module.exports = { swcNode, swcReact, moduleNameMapper };

@@ -10,6 +10,7 @@ import { AuthModule } from './core/auth';
 import { ContentModule } from './core/content';
 import { BoardModule } from './core/board';
 import { InterviewsModule } from './core/interviews';
+import { RoomsModule } from './core/rooms';
 
 @Module({})
 export class AppModule {
@@ -27,6 +28,7 @@ export class AppModule {
         ContentModule,
         InterviewsModule,
         BoardModule,
+        RoomsModule,
         WebAppModule.forRoot(config.WEB_DIST),
       ],
     };

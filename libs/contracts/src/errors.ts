@@ -13,6 +13,7 @@ export const ERROR_CATALOGUE = {
   NOT_FOUND: { status: 404, message: 'Not found.' },
   EMAIL_TAKEN: { status: 409, message: 'An account with this email already exists.' },
   CONFLICT: { status: 409, message: 'That conflicts with the current state.' },
+  NOT_IN_ROOM: { status: 409, message: 'Join the interview room first.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   TOO_MANY_REQUESTS: { status: 429, message: 'Too many attempts. Try again later.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },

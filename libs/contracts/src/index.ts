@@ -4,3 +4,4 @@ export * from './health';
 export * from './interviews';
 export * from './board';
 export * from './content';
+export * from './rooms';

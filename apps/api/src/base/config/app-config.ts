@@ -38,6 +38,16 @@ export const configSchema = z.object({
   BOARD_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(4),
   BOARD_CHECKPOINT_EVERY_UPDATES: z.coerce.number().int().min(1).default(500),
   BOARD_CHECKPOINT_EVERY_SECONDS: z.coerce.number().int().min(1).default(60),
+  BOARD_AWARENESS_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).default(100),
+  // Background jobs (BullMQ). Workers run inside the API unless turned off here.
+  JOBS_WORKER: booleanFlag.default(true),
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+  JOBS_RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
+  // Interview room (socket.io /rooms): per-socket limits.
+  ROOMS_CHAT_MESSAGES_PER_WINDOW: z.coerce.number().int().min(1).default(5),
+  ROOMS_CHAT_WINDOW_SECONDS: z.coerce.number().positive().default(5),
+  ROOMS_EVENTS_PER_SECOND: z.coerce.number().positive().default(10),
+  ROOMS_EVENT_BURST: z.coerce.number().int().min(1).default(30),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

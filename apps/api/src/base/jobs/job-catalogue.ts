@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+interface JobDefinition {
+  /** Checked when the job runs: a payload written by an older release fails instead of misbehaving. */
+  payload: z.ZodType;
+  attempts: number;
+  /** First retry delay; later retries double it. */
+  backoffMs: number;
+}
+
+/**
+ * Every job Pairboard runs, named `namespace.job`; the namespace is the queue. Each needs exactly one
+ * `@JobHandler` or the API refuses to start. Every delayed job is derived from PostgreSQL rows and
+ * re-created by a `@JobReconciler`, so Redis holds nothing that cannot be rebuilt.
+ */
+export const JOBS = {
+  /** Moves a live interview to its next phase when the current one runs out (scripts with autoAdvance). */
+  'rooms.autoAdvance': {
+    payload: z.object({
+      interviewId: z.uuid(),
+      phaseIndex: z.number().int().min(0),
+      clockVersion: z.number().int().min(0),
+    }),
+    attempts: 5,
+    backoffMs: 1000,
+  },
+} as const satisfies Record<`${string}.${string}`, JobDefinition>;
+
+export type JobName = keyof typeof JOBS;
+export type JobPayload<N extends JobName> = z.output<(typeof JOBS)[N]['payload']>;
+
+export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+
+export function queueOf(name: string): string {
+  return name.slice(0, name.indexOf('.'));
+}
+
+/** One queue per namespace that has jobs (`pairing` and `notifications` join when they do). */
+export const JOB_QUEUES = [...new Set(JOB_NAMES.map(queueOf))];
+
+/**
+ * Deterministic job id from its parts: scheduling the same thing twice is one job. BullMQ refuses
+ * ids with `:` and ids that look like integers, hence `_` and the name in front.
+ */
+export function jobId(name: JobName, ...parts: (string | number)[]): string {
+  const id = [name, ...parts].join('_');
+  if (id.includes(':')) throw new Error(`a job id cannot contain ':' (${id})`);
+  return id;
+}

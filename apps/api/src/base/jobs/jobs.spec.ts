@@ -1,0 +1,24 @@
+import { JOB_NAMES, JOB_QUEUES, jobId, queueOf } from './job-catalogue';
+import { handlerProblems } from './jobs.service';
+
+describe('job catalogue', () => {
+  it('puts each job in the queue of its namespace', () => {
+    expect(queueOf('rooms.autoAdvance')).toBe('rooms');
+    expect(JOB_QUEUES).toEqual(['rooms']);
+    expect(JOB_NAMES.every((name) => /^[a-z]+\.[a-zA-Z]+$/.test(name))).toBe(true);
+  });
+
+  it('builds deterministic ids BullMQ accepts', () => {
+    const id = jobId('rooms.autoAdvance', '6f1c7c1e-6c55-4bd4-9a0e-8f0d2f9b8d11', 2, 7);
+    expect(id).toBe('rooms.autoAdvance_6f1c7c1e-6c55-4bd4-9a0e-8f0d2f9b8d11_2_7');
+    expect(jobId('rooms.autoAdvance', 'x', 2, 7)).toBe(jobId('rooms.autoAdvance', 'x', 2, 7));
+    expect(() => jobId('rooms.autoAdvance', 'a:b')).toThrow(/cannot contain/);
+  });
+
+  it('refuses to start when a job has no handler, two handlers, or a handler names no job', () => {
+    expect(handlerProblems(['rooms.autoAdvance'])).toEqual([]);
+    expect(handlerProblems([])).toEqual(['job "rooms.autoAdvance" has no @JobHandler']);
+    expect(handlerProblems(['rooms.autoAdvance', 'rooms.autoAdvance'])).toEqual(['job "rooms.autoAdvance" has more than one @JobHandler']);
+    expect(handlerProblems(['rooms.autoAdvance', 'rooms.typo'])).toEqual(['@JobHandler("rooms.typo") names no job in the catalogue']);
+  });
+});

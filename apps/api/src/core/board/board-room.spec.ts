@@ -1,0 +1,441 @@
+import { BOARD_CLOSE } from '@pairboard/contracts';
+import * as Y from 'yjs';
+import { FakePeer, MemoryBoardStorage, settle } from '../../../test/board/support/board-fakes';
+import {
+  awarenessMessage,
+  captureUpdate,
+  excalidrawElement,
+  queryAwarenessMessage,
+  step1Message,
+  step2Message,
+  updateMessage,
+} from '../../../test/board/support/board-messages';
+import { BoardRoom, BoardRoomOptions } from './board-room';
+import { BoardUpdateLog } from './board-update-log';
+
+const INTERVIEW = '6f1c1d2e-0000-4000-8000-000000000001';
+const OPTIONS: BoardRoomOptions = {
+  maxMessageBytes: 256 * 1024,
+  updatesPerSecond: 10,
+  updateBurst: 20,
+  maxConnectionsPerUser: 2,
+  checkpointEveryUpdates: 1000,
+  checkpointEverySeconds: 3600,
+  checkpointSettleMs: 0,
+  awarenessIntervalMs: 0,
+};
+
+function setup(options: Partial<BoardRoomOptions> = {}, storage = new MemoryBoardStorage()) {
+  const log = new BoardUpdateLog(storage, { retryInitialMs: 5, retryMaxMs: 20 });
+  const clock = { now: 0 };
+  const onIdle = jest.fn();
+  const refused: { userId: string; code: number; reason: string }[] = [];
+  const deps = {
+    log,
+    storage,
+    options: { ...OPTIONS, ...options },
+    observer: {
+      onIdle,
+      onRefused: (_room: BoardRoom, peer: { userId: string }, code: number, reason: string) => refused.push({ userId: peer.userId, code, reason }),
+    },
+    now: () => clock.now,
+  };
+  const room = new BoardRoom(INTERVIEW, deps);
+  return { room, storage, log, clock, onIdle, refused, deps };
+}
+
+/** A client-side doc making element changes and returning the update messages they produce. */
+class Editor {
+  readonly doc = new Y.Doc();
+  private version = 0;
+
+  set(id: string): Uint8Array {
+    this.version++;
+    return updateMessage(captureUpdate(this.doc, () => this.doc.getMap('elements').set(id, excalidrawElement(id, this.version))));
+  }
+
+  remove(id: string): Uint8Array {
+    return updateMessage(captureUpdate(this.doc, () => this.doc.getMap('elements').delete(id)));
+  }
+}
+
+function docFromHandshake(peer: FakePeer): Y.Doc {
+  const doc = new Y.Doc();
+  for (const message of peer.messages()) {
+    if (message.type === 'sync' && message.step !== 0) Y.applyUpdate(doc, message.payload);
+  }
+  return doc;
+}
+
+describe('BoardRoom', () => {
+  describe('handshake', () => {
+    it('sends sync step 1 then step 2 with the whole document on join, and answers a step 1 with a step 2', async () => {
+      const { room } = setup();
+      const alice = new FakePeer('alice');
+      const editor = new Editor();
+      room.join(alice);
+      room.receive(alice, editor.set('rect-1'));
+      await settle();
+
+      const bob = new FakePeer('bob');
+      room.join(bob);
+      const [first, second] = bob.messages();
+      expect(first).toMatchObject({ type: 'sync', step: 0 });
+      expect(second).toMatchObject({ type: 'sync', step: 1 });
+      expect(docFromHandshake(bob).getMap('elements').toJSON()).toEqual(editor.doc.getMap('elements').toJSON());
+
+      bob.clear();
+      room.receive(bob, step1Message(new Y.Doc()));
+      expect(bob.messages()).toEqual([expect.objectContaining({ type: 'sync', step: 1 })]);
+    });
+
+    it('tells a joiner who is already here and answers awareness queries', () => {
+      const { room } = setup();
+      const alice = new FakePeer('alice');
+      room.join(alice);
+      room.receive(alice, awarenessMessage([{ clientId: 11, clock: 1, state: { user: { name: 'Alice', color: '#f00' } } }]));
+
+      const bob = new FakePeer('bob');
+      room.join(bob);
+      expect(bob.messages().find((message) => message.type === 'awareness')).toEqual({
+        type: 'awareness',
+        clients: [{ clientId: 11, clock: 1, state: { user: { name: 'Alice', color: '#f00' } } }],
+      });
+      bob.clear();
+      room.receive(bob, queryAwarenessMessage());
+      expect(bob.messages()).toEqual([{ type: 'awareness', clients: [expect.objectContaining({ clientId: 11 })] }]);
+    });
+  });
+
+  describe('relay', () => {
+    it('relays a stored update to everyone but its author, as received, and never before it is stored', async () => {
+      const { room, storage } = setup();
+      const [alice, bob, carol] = [new FakePeer('alice'), new FakePeer('bob'), new FakePeer('carol')];
+      [alice, bob, carol].forEach((peer) => room.join(peer));
+      [alice, bob, carol].forEach((peer) => peer.clear());
+
+      storage.hold();
+      const message = new Editor().set('rect-1');
+      room.receive(alice, message);
+      await settle();
+      expect(bob.sent).toEqual([]);
+      expect(storage.rows).toHaveLength(0);
+
+      storage.release();
+      await settle();
+      expect(storage.rows).toHaveLength(1);
+      expect(storage.rows[0]).toMatchObject({ interviewId: INTERVIEW, authorId: 'alice' });
+      expect(bob.sent).toEqual([message]);
+      expect(carol.sent).toEqual([message]);
+      expect(alice.messages()).toEqual([{ type: 'stored', n: 1 }]);
+    });
+
+    it('relays awareness to the others only, and tells them when a connection leaves', () => {
+      const { room } = setup();
+      const [alice, bob] = [new FakePeer('alice'), new FakePeer('bob')];
+      room.join(alice);
+      room.join(bob);
+      alice.clear();
+      bob.clear();
+
+      const cursor = awarenessMessage([{ clientId: 7, clock: 3, state: { cursor: { x: 1, y: 2 } } }]);
+      room.receive(alice, cursor);
+      expect(bob.sent).toEqual([cursor]);
+      expect(alice.sent).toEqual([]);
+
+      // Bob's client re-sends what it learnt about Alice: nobody needs it back.
+      room.receive(bob, cursor);
+      expect(alice.sent).toEqual([]);
+
+      room.leave(alice);
+      expect(bob.messages().at(-1)).toEqual({ type: 'awareness', clients: [{ clientId: 7, clock: 4, state: null }] });
+    });
+
+    it('gathers awareness arriving within the interval into one message per connection, latest state per client', async () => {
+      const { room } = setup({ awarenessIntervalMs: 40 });
+      const [alice, bob, carol] = [new FakePeer('alice'), new FakePeer('bob'), new FakePeer('carol')];
+      [alice, bob, carol].forEach((peer) => room.join(peer));
+      [alice, bob, carol].forEach((peer) => peer.clear());
+      const cursor = (clientId: number, clock: number) => awarenessMessage([{ clientId, clock, state: { cursor: { x: clock, y: 0 } } }]);
+
+      room.receive(alice, cursor(1, 1));
+      expect(bob.messages()).toEqual([{ type: 'awareness', clients: [expect.objectContaining({ clientId: 1, clock: 1 })] }]);
+      bob.clear();
+      carol.clear();
+
+      room.receive(alice, cursor(1, 2));
+      room.receive(alice, cursor(1, 3));
+      room.receive(carol, cursor(3, 1));
+      expect(bob.sent).toEqual([]);
+
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      const clientsIn = (peer: FakePeer) => peer.messages().map((message) => (message.type === 'awareness' ? message.clients.map((c) => [c.clientId, c.clock]) : []));
+      expect(clientsIn(bob)).toEqual([
+        [
+          [1, 3],
+          [3, 1],
+        ],
+      ]);
+      expect(clientsIn(carol)).toEqual([[[1, 3]]]);
+      expect(clientsIn(alice)).toEqual([[[3, 1]]]);
+    });
+  });
+
+  describe('stored acknowledgements', () => {
+    it('counts only updates with content, per connection, and only grows', async () => {
+      const { room } = setup();
+      const [alice, bob] = [new FakePeer('alice'), new FakePeer('bob')];
+      room.join(alice);
+      room.join(bob);
+      const editor = new Editor();
+
+      room.receive(alice, step2Message(Y.encodeStateAsUpdate(new Y.Doc())));
+      await settle();
+      expect(alice.lastStored()).toBe(0);
+
+      room.receive(alice, editor.set('a'));
+      await settle();
+      expect(alice.lastStored()).toBe(1);
+      room.receive(alice, editor.set('b'));
+      room.receive(alice, editor.remove('a'));
+      room.receive(bob, new Editor().set('c'));
+      await settle();
+
+      const acks = alice.messages().filter((message) => message.type === 'stored').map((message) => (message as { n: number }).n);
+      expect(acks.at(-1)).toBe(3);
+      expect([...acks].sort((x, y) => x - y)).toEqual(acks);
+      expect(bob.lastStored()).toBe(1);
+    });
+
+    it('stores a handshake step 2 that carries offline edits and counts it', async () => {
+      const { room, storage } = setup();
+      const alice = new FakePeer('alice');
+      room.join(alice);
+      const offline = new Editor();
+      offline.set('drawn-offline');
+      room.receive(alice, step2Message(Y.encodeStateAsUpdate(offline.doc)));
+      await settle();
+      expect(storage.rows).toHaveLength(1);
+      expect(alice.lastStored()).toBe(1);
+      expect(room.doc.getMap('elements').has('drawn-offline')).toBe(true);
+    });
+  });
+
+  describe('observers', () => {
+    it('refuses a document update from an observer without storing or relaying it', async () => {
+      const { room, storage, refused } = setup();
+      const [alice, observer] = [new FakePeer('alice'), new FakePeer('olga', false)];
+      room.join(alice);
+      room.join(observer);
+      alice.clear();
+
+      room.receive(observer, step2Message(Y.encodeStateAsUpdate(new Y.Doc())));
+      room.receive(observer, awarenessMessage([{ clientId: 5, clock: 1, state: { user: { name: 'Olga' } } }]));
+      expect(observer.closed).toBeNull();
+      expect(alice.messages()).toEqual([{ type: 'awareness', clients: [expect.objectContaining({ clientId: 5 })] }]);
+
+      alice.clear();
+      room.receive(observer, new Editor().set('sneaky'));
+      await settle();
+      expect(observer.closed?.code).toBe(BOARD_CLOSE.forbidden);
+      expect(refused).toEqual([expect.objectContaining({ userId: 'olga', code: BOARD_CLOSE.forbidden })]);
+      expect(storage.rows).toHaveLength(0);
+      expect(alice.sent).toEqual([]);
+      expect(room.doc.getMap('elements').size).toBe(0);
+    });
+  });
+
+  describe('limits', () => {
+    it('closes only the offending connection for malformed and oversized messages', async () => {
+      const { room, storage } = setup({ maxMessageBytes: 4096 });
+      const [alice, bob, mallory] = [new FakePeer('alice'), new FakePeer('bob'), new FakePeer('mallory')];
+      [alice, bob, mallory].forEach((peer) => room.join(peer));
+
+      room.receive(mallory, Uint8Array.of(0, 2, 200, 1, 2));
+      expect(mallory.closed?.code).toBe(BOARD_CLOSE.malformed);
+
+      const trent = new FakePeer('trent');
+      room.join(trent);
+      room.receive(trent, new Uint8Array(5000));
+      expect(trent.closed?.code).toBe(BOARD_CLOSE.tooLarge);
+
+      const broken = new FakePeer('broken');
+      room.join(broken);
+      const garbage = new Editor().set('x');
+      garbage[garbage.length - 3] ^= 0xff;
+      room.receive(broken, garbage);
+      room.receive(broken, new Editor().set('y'));
+      await settle();
+      expect(broken.closed?.code).toBe(BOARD_CLOSE.malformed);
+
+      bob.clear();
+      room.receive(alice, new Editor().set('fine'));
+      await settle();
+      expect(alice.closed).toBeNull();
+      expect(bob.sent).toHaveLength(1);
+      expect(storage.rows).toHaveLength(1);
+    });
+
+    it('rate-limits document updates per connection with a token bucket', async () => {
+      const { room, clock } = setup({ updatesPerSecond: 2, updateBurst: 3 });
+      const alice = new FakePeer('alice');
+      room.join(alice);
+      const editor = new Editor();
+      for (let i = 0; i < 3; i++) room.receive(alice, editor.set(`e${i}`));
+      clock.now += 500;
+      room.receive(alice, editor.set('refilled'));
+      expect(alice.closed).toBeNull();
+      room.receive(alice, editor.set('one too many'));
+      expect(alice.closed?.code).toBe(BOARD_CLOSE.rateLimited);
+    });
+
+    it('closes the newest connection of a user over the limit', () => {
+      const { room } = setup({ maxConnectionsPerUser: 2 });
+      const tabs = [new FakePeer('alice'), new FakePeer('alice'), new FakePeer('alice')];
+      expect(tabs.map((tab) => room.join(tab))).toEqual([true, true, false]);
+      expect(tabs.map((tab) => tab.closed?.code ?? null)).toEqual([null, null, BOARD_CLOSE.tooManyConnections]);
+      expect(tabs[2].sent).toEqual([]);
+    });
+  });
+
+  describe('group commit', () => {
+    it('puts updates that arrive while a write is in flight into the next batch', async () => {
+      const { room, storage } = setup();
+      const [alice, bob] = [new FakePeer('alice'), new FakePeer('bob')];
+      room.join(alice);
+      room.join(bob);
+      const editor = new Editor();
+
+      storage.hold();
+      room.receive(alice, editor.set('first'));
+      await settle();
+      expect(storage.batches).toEqual([1]);
+
+      room.receive(alice, editor.set('second'));
+      room.receive(bob, new Editor().set('third'));
+      room.receive(alice, editor.set('fourth'));
+      await settle();
+      expect(storage.batches).toEqual([1]);
+
+      storage.release();
+      await settle();
+      expect(storage.batches).toEqual([1, 3]);
+      expect(storage.rows.map((row) => row.authorId)).toEqual(['alice', 'alice', 'bob', 'alice']);
+      expect(alice.lastStored()).toBe(3);
+      expect(bob.lastStored()).toBe(1);
+    });
+
+    it('keeps retrying a failed write and reports nothing stored until it succeeds', async () => {
+      const { room, storage } = setup();
+      const [alice, bob] = [new FakePeer('alice'), new FakePeer('bob')];
+      room.join(alice);
+      room.join(bob);
+      bob.clear();
+      storage.failures = 2;
+      room.receive(alice, new Editor().set('a'));
+      await settle();
+      expect(alice.lastStored()).toBe(0);
+      expect(bob.sent).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      await settle();
+      expect(storage.batches).toEqual([1, 1, 1]);
+      expect(alice.lastStored()).toBe(1);
+      expect(bob.sent).toHaveLength(1);
+    });
+  });
+
+  describe('unloading', () => {
+    it('becomes idle only when the last connection left and every update is stored', async () => {
+      const { room, storage, onIdle } = setup();
+      const alice = new FakePeer('alice');
+      room.join(alice);
+      storage.hold();
+      storage.failures = 1;
+      room.receive(alice, new Editor().set('a'));
+      room.leave(alice);
+      await settle();
+      expect(room.idle).toBe(false);
+      expect(onIdle).not.toHaveBeenCalled();
+
+      storage.release();
+      await settle();
+      // The first write failed: still not idle while it is retried.
+      expect(storage.rows).toHaveLength(0);
+      expect(onIdle).not.toHaveBeenCalled();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      await settle();
+      expect(storage.rows).toHaveLength(1);
+      expect(onIdle).toHaveBeenCalledTimes(1);
+      expect(room.idle).toBe(true);
+
+      await room.unload({ checkpoint: true });
+      expect(storage.checkpoints).toEqual([expect.objectContaining({ interviewId: INTERVIEW, lastUpdateId: 1n, updateCount: 1 })]);
+    });
+  });
+
+  describe('other instances', () => {
+    it('relays an update stored by another instance once, however often it arrives', () => {
+      const { room } = setup();
+      const bob = new FakePeer('bob');
+      room.join(bob);
+      bob.clear();
+      const doc = new Y.Doc();
+      const update = captureUpdate(doc, () => doc.getMap('elements').set('remote', excalidrawElement('remote')));
+      const message = updateMessage(update);
+      room.applyRemoteUpdate(41n, update, message);
+      room.applyRemoteUpdate(41n, update, message);
+      expect(bob.sent).toEqual([message]);
+      expect(room.doc.getMap('elements').has('remote')).toBe(true);
+    });
+
+    it('reads updates another instance stored that never reached it before writing a checkpoint', async () => {
+      const storage = new MemoryBoardStorage();
+      const { room } = setup({ checkpointEveryUpdates: 3 }, storage);
+      const [alice, bob] = [new FakePeer('alice'), new FakePeer('bob')];
+      room.join(alice);
+      room.join(bob);
+      const editor = new Editor();
+      room.receive(alice, editor.set('mine-1'));
+      await settle();
+      const elsewhere = new Y.Doc();
+      const data = captureUpdate(elsewhere, () => elsewhere.getMap('elements').set('stored-elsewhere', excalidrawElement('stored-elsewhere')));
+      storage.insertDirectly({ interviewId: INTERVIEW, authorId: 'carol', data, receivedAt: new Date() });
+      bob.clear();
+      room.receive(alice, editor.set('mine-2'));
+      room.receive(alice, editor.set('mine-3'));
+      await settle(10);
+
+      expect(storage.checkpoints).toEqual([expect.objectContaining({ lastUpdateId: 4n, updateCount: 4 })]);
+      const checkpointed = new Y.Doc();
+      Y.applyUpdate(checkpointed, storage.checkpoints[0].state);
+      expect(Object.keys(checkpointed.getMap('elements').toJSON()).sort()).toEqual(['mine-1', 'mine-2', 'mine-3', 'stored-elsewhere']);
+      expect(docFromHandshake(bob).getMap('elements').has('stored-elsewhere')).toBe(true);
+    });
+  });
+
+  describe('checkpoints and loading', () => {
+    it('checkpoints every N updates and loads from the latest checkpoint plus later updates', async () => {
+      const storage = new MemoryBoardStorage();
+      const { room } = setup({ checkpointEveryUpdates: 3 }, storage);
+      const alice = new FakePeer('alice');
+      room.join(alice);
+      const editor = new Editor();
+      for (let i = 0; i < 4; i++) {
+        room.receive(alice, editor.set(`e${i}`));
+        await settle();
+      }
+      await settle();
+      expect(storage.checkpoints).toEqual([expect.objectContaining({ lastUpdateId: 3n, updateCount: 3 })]);
+      const fromCheckpoint = new Y.Doc();
+      Y.applyUpdate(fromCheckpoint, storage.checkpoints[0].state);
+      expect(Object.keys(fromCheckpoint.getMap('elements').toJSON()).sort()).toEqual(['e0', 'e1', 'e2']);
+
+      const { deps } = setup({ checkpointEveryUpdates: 3 }, storage);
+      const loaded = await BoardRoom.load(INTERVIEW, deps);
+      expect(loaded.doc.getMap('elements').toJSON()).toEqual(editor.doc.getMap('elements').toJSON());
+      const joiner = new FakePeer('bob');
+      loaded.join(joiner);
+      expect(docFromHandshake(joiner).getMap('elements').toJSON()).toEqual(editor.doc.getMap('elements').toJSON());
+    });
+  });
+});

@@ -1,0 +1,541 @@
+import { BOARD_CLOSE } from '@pairboard/contracts';
+import * as Y from 'yjs';
+import {
+  AwarenessEntry,
+  awarenessMessage,
+  awarenessRemovalEntry,
+  awarenessStatePresent,
+  copyBytes,
+  EMPTY_STEP_2,
+  inspectUpdate,
+  isEmptyUpdate,
+  MalformedMessage,
+  parseAwarenessUpdate,
+  parseClientMessage,
+  storedMessage,
+  syncStep1Message,
+  syncStep2Message,
+  updateMessage,
+} from './board-protocol';
+import type { BoardStorage, StoredBoard } from './board-storage';
+import type { BoardUpdateLog, LogEntry, LogSink } from './board-update-log';
+
+/** One connection as the room sees it; the transport (WebSocket or a test) implements it. */
+export interface BoardPeer {
+  readonly userId: string;
+  /** false for observers: they receive everything but may not change the document */
+  readonly canEdit: boolean;
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+export interface BoardRoomOptions {
+  maxMessageBytes: number;
+  updatesPerSecond: number;
+  updateBurst: number;
+  maxConnectionsPerUser: number;
+  checkpointEveryUpdates: number;
+  checkpointEverySeconds: number;
+  /**
+   * How long a checkpoint waits after reading the newest stored id before it reads what it lacks:
+   * long enough for any write that started earlier, on any instance, to have finished.
+   */
+  checkpointSettleMs: number;
+  /**
+   * Awareness (cursors) is relayed at once when the room has been quiet for this long, otherwise
+   * gathered, latest state per client, and sent together at the end of the interval. 0 relays
+   * every message as it comes.
+   */
+  awarenessIntervalMs: number;
+}
+
+/** What the room reports; the service turns it into logs, metrics, fan-out and unloading. */
+export interface BoardRoomObserver {
+  onRefused?(room: BoardRoom, peer: BoardPeer, code: number, reason: string): void;
+  /** updates just stored and applied, in order, with the message relayed for each */
+  onApplied?(room: BoardRoom, updates: { id: bigint; data: Uint8Array; relay: Uint8Array }[]): void;
+  /** an awareness message from this instance's connections, as relayed (for fan-out) */
+  onAwareness?(room: BoardRoom, message: Uint8Array, userId: string): void;
+  /** no connection left and nothing waiting to be stored: the room may be unloaded */
+  onIdle?(room: BoardRoom): void;
+  onError?(room: BoardRoom, what: string, error: unknown): void;
+}
+
+export interface BoardRoomDeps {
+  log: BoardUpdateLog;
+  storage: Pick<BoardStorage, 'load' | 'saveCheckpoint' | 'latestUpdateId' | 'updatesBetween'>;
+  options: BoardRoomOptions;
+  observer?: BoardRoomObserver;
+  /** milliseconds; injectable so rate limits can be tested without waiting */
+  now?: () => number;
+}
+
+interface PeerState {
+  readonly peer: BoardPeer;
+  /** this connection's document updates stored so far: the n of `[4, n]` */
+  stored: number;
+  tokens: number;
+  refilledAt: number;
+  /** awareness client ids this connection speaks for, removed for everyone when it leaves */
+  readonly clientIds: Set<number>;
+  open: boolean;
+}
+
+interface AwarenessHolder {
+  /** null when the client is connected to another instance */
+  owner: PeerState | null;
+  userId: string;
+  clock: number;
+  entry: Uint8Array;
+}
+
+interface PendingAwareness {
+  entry: Uint8Array;
+  /** not sent back to the connection it came from */
+  from: PeerState | null;
+}
+
+interface RoomLogEntry extends LogEntry {
+  readonly author: PeerState | null;
+  readonly relay: Uint8Array;
+}
+
+/** Above this many bytes of updates since the last full state, a new one is cheaper to send joiners. */
+const TAIL_BYTES_FLOOR = 1024 * 1024;
+
+/**
+ * One live board: the Yjs document of an interview and the connections editing it. Knows nothing
+ * of sockets or databases; storage and the transport are injected, so it runs in a unit test.
+ *
+ * Rules it keeps: an update is appended to the log (group commit) and only applied and relayed
+ * once stored; each author then gets `[4, n]`; messages are relayed as received, never echoed;
+ * joiners get the last full state plus the updates since (already encoded), so a join costs no
+ * encoding however large the board.
+ */
+export class BoardRoom implements LogSink {
+  readonly doc = new Y.Doc();
+  private readonly peers = new Map<BoardPeer, PeerState>();
+  private readonly awareness = new Map<number, AwarenessHolder>();
+  private readonly awarenessPending = new Map<number, PendingAwareness>();
+  private awarenessTimer: NodeJS.Timeout | null = null;
+  private awarenessQuietAt = 0;
+  private readonly options: BoardRoomOptions;
+  private readonly now: () => number;
+  private pendingWrites = 0;
+  /** ids applied here that the last saved checkpoint does not hold */
+  private readonly appliedIds = new Set<bigint>();
+  /** sync step 2 with the full state at some update, and the update messages since, for joiners */
+  private snapshot: Uint8Array;
+  private tail: Uint8Array[] = [];
+  private tailBytes = 0;
+  private savedCheckpointId: bigint;
+  private savedUpdateCount: number;
+  private checkpointTimer: NodeJS.Timeout | null = null;
+  private checkpointQueued = false;
+  private checkpointRun: Promise<void> | null = null;
+  private checkpointAgain = false;
+  private unloaded = false;
+  private abandoned = false;
+
+  static async load(interviewId: string, deps: BoardRoomDeps): Promise<BoardRoom> {
+    return new BoardRoom(interviewId, deps, await deps.storage.load(interviewId));
+  }
+
+  constructor(
+    readonly interviewId: string,
+    private readonly deps: BoardRoomDeps,
+    stored: StoredBoard = { checkpoint: null, updates: [] },
+  ) {
+    this.options = deps.options;
+    this.now = deps.now ?? Date.now;
+    const { checkpoint, updates } = stored;
+    if (checkpoint) this.applyStored(checkpoint.state, 'checkpoint');
+    this.snapshot = syncStep2Message(checkpoint?.state ?? Y.encodeStateAsUpdate(new Y.Doc()));
+    this.savedCheckpointId = checkpoint?.lastUpdateId ?? 0n;
+    this.savedUpdateCount = checkpoint?.updateCount ?? 0;
+    for (const update of updates) {
+      this.applyStored(update.data, `update ${update.id}`);
+      this.recordApplied(update.id, updateMessage(update.data), update.data.length);
+    }
+    this.scheduleCheckpoint();
+  }
+
+  get connections(): number {
+    return this.peers.size;
+  }
+
+  /** Nobody connected and every accepted update stored. */
+  get idle(): boolean {
+    return this.peers.size === 0 && this.pendingWrites === 0;
+  }
+
+  get isUnloaded(): boolean {
+    return this.unloaded;
+  }
+
+  /** Admits an authorised connection and sends it the document and who else is here. */
+  join(peer: BoardPeer): boolean {
+    if (this.unloaded) throw new Error('the room was unloaded');
+    let sameUser = 0;
+    for (const state of this.peers.values()) if (state.peer.userId === peer.userId) sameUser++;
+    if (sameUser >= this.options.maxConnectionsPerUser) {
+      this.refuse(peer, BOARD_CLOSE.tooManyConnections, `more than ${this.options.maxConnectionsPerUser} connections of one user`);
+      return false;
+    }
+    this.peers.set(peer, {
+      peer,
+      stored: 0,
+      tokens: this.options.updateBurst,
+      refilledAt: this.now(),
+      clientIds: new Set(),
+      open: true,
+    });
+    peer.send(syncStep1Message(this.doc));
+    peer.send(this.snapshot);
+    for (const message of this.tail) peer.send(message);
+    if (this.awareness.size > 0) peer.send(awarenessMessage([...this.awareness.values()].map((holder) => holder.entry)));
+    return true;
+  }
+
+  receive(peer: BoardPeer, message: Uint8Array): void {
+    const state = this.peers.get(peer);
+    if (!state?.open) return;
+    if (message.length > this.options.maxMessageBytes) {
+      return this.refuse(peer, BOARD_CLOSE.tooLarge, `message of ${message.length} bytes is over the limit of ${this.options.maxMessageBytes}`);
+    }
+    try {
+      const parsed = parseClientMessage(message);
+      switch (parsed.kind) {
+        case 'syncStep1':
+          // Everything the room holds went to this connection when it joined and every update since
+          // is relayed to it, so nothing is missing: answering with a diff would only cost time.
+          peer.send(EMPTY_STEP_2);
+          return;
+        case 'update':
+          return this.receiveUpdate(state, message, parsed.update, parsed.step2);
+        case 'awareness':
+          return this.receiveAwareness(state, message, parsed.update);
+        case 'queryAwareness':
+          return this.answerAwarenessQuery(state);
+      }
+    } catch (error) {
+      if (error instanceof MalformedMessage) return this.refuse(peer, BOARD_CLOSE.malformed, error.message);
+      throw error;
+    }
+  }
+
+  leave(peer: BoardPeer): void {
+    const state = this.peers.get(peer);
+    if (!state) return;
+    state.open = false;
+    this.peers.delete(peer);
+    const removals: { clientId: number; bytes: Uint8Array }[] = [];
+    for (const clientId of state.clientIds) {
+      const holder = this.awareness.get(clientId);
+      if (holder?.owner !== state) continue;
+      removals.push({ clientId, bytes: awarenessRemovalEntry(clientId, holder.clock) });
+      this.awareness.delete(clientId);
+    }
+    if (removals.length > 0) {
+      this.broadcastAwareness(awarenessMessage(removals.map((removal) => removal.bytes)), removals, null, peer.userId);
+    }
+    this.notifyIfIdle();
+  }
+
+  /** Called by the log once a batch holding this room's updates is stored. */
+  onStored(entries: LogEntry[]): void {
+    const authors = new Set<PeerState>();
+    const applied: { id: bigint; data: Uint8Array; relay: Uint8Array }[] = [];
+    for (const entry of entries as RoomLogEntry[]) {
+      this.pendingWrites--;
+      const id = entry.id as bigint;
+      this.applyStored(entry.row.data, `update ${id}`);
+      this.recordApplied(id, entry.relay, entry.row.data.length);
+      for (const state of this.peers.values()) if (state !== entry.author && state.open) state.peer.send(entry.relay);
+      if (entry.author) {
+        entry.author.stored++;
+        authors.add(entry.author);
+      }
+      applied.push({ id, data: entry.row.data, relay: entry.relay });
+    }
+    for (const author of authors) if (author.open) author.peer.send(storedMessage(author.stored));
+    this.deps.observer?.onApplied?.(this, applied);
+    this.scheduleCheckpoint();
+    this.notifyIfIdle();
+  }
+
+  /** An update another instance stored for this interview (fan-out); applied and relayed here. */
+  applyRemoteUpdate(id: bigint, data: Uint8Array, relay: Uint8Array): void {
+    if (!this.unloaded) this.applyMissing(id, data, relay);
+  }
+
+  /** Awareness from another instance's connections: relayed, and remembered for late joiners. */
+  applyRemoteAwareness(message: Uint8Array, update: Uint8Array, userId: string): void {
+    let entries: AwarenessEntry[];
+    try {
+      entries = parseAwarenessUpdate(update);
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const holder = this.awareness.get(entry.clientId);
+      if (holder?.owner) continue;
+      if (isNullState(entry.state)) this.awareness.delete(entry.clientId);
+      else this.awareness.set(entry.clientId, { owner: null, userId, clock: entry.clock, entry: copyBytes(entry.bytes) });
+    }
+    this.relayAwareness(message, entries, null);
+  }
+
+  /** Soon, reads and applies whatever another instance stored that did not reach this one. */
+  catchUpSoon(): void {
+    if (this.checkpointRun || this.unloaded) return;
+    this.checkpointRun = this.afterSettling(async (upTo) => this.catchUp(upTo))
+      .catch((error: unknown) => this.deps.observer?.onError?.(this, 'catching up with stored updates', error))
+      .finally(() => (this.checkpointRun = null));
+  }
+
+  /**
+   * Marks the room unloaded. With `checkpoint`, first stores a checkpoint if anything was stored
+   * since the last one, and waits for it; without (shutdown), drops any checkpoint in progress.
+   */
+  async unload({ checkpoint }: { checkpoint: boolean }): Promise<void> {
+    this.unloaded = true;
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    this.awarenessTimer = null;
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = null;
+    if (checkpoint) {
+      if (this.appliedIds.size > 0) this.checkpoint();
+      await this.checkpointRun;
+    } else {
+      this.abandoned = true;
+    }
+    this.doc.destroy();
+  }
+
+  private receiveUpdate(state: PeerState, message: Uint8Array, update: Uint8Array, step2: boolean): void {
+    if (isEmptyUpdate(update)) return;
+    // Own the bytes (the received buffer may be a view into a larger socket chunk). A step 2 is
+    // relayed as an update so receivers do not take it for their own handshake reply.
+    const relay = step2 ? updateMessage(update) : copyBytes(message);
+    const data = relay.subarray(relay.length - update.length);
+    if (!inspectUpdate(data).hasContent) return;
+    if (!state.peer.canEdit) {
+      return this.refuse(state.peer, BOARD_CLOSE.forbidden, 'observers cannot change the board');
+    }
+    if (!this.takeToken(state)) {
+      return this.refuse(state.peer, BOARD_CLOSE.rateLimited, `more than ${this.options.updatesPerSecond} document updates per second`);
+    }
+    this.pendingWrites++;
+    const entry: RoomLogEntry = {
+      row: { interviewId: this.interviewId, authorId: state.peer.userId, data, receivedAt: new Date() },
+      sink: this,
+      author: state,
+      relay,
+    };
+    this.deps.log.append(entry);
+  }
+
+  private receiveAwareness(state: PeerState, message: Uint8Array, update: Uint8Array): void {
+    const entries = parseAwarenessUpdate(update);
+    const accepted: AwarenessEntry[] = [];
+    for (const entry of entries) {
+      const holder = this.awareness.get(entry.clientId);
+      if (holder && holder.owner !== state) {
+        // Clients re-send what they learn about others; only the client's own connection speaks for
+        // it, except the same person reconnecting, whose new connection takes it over.
+        if (holder.userId !== state.peer.userId) continue;
+        holder.owner?.clientIds.delete(entry.clientId);
+        holder.owner = state;
+      }
+      if (holder && entry.clock < holder.clock) continue;
+      const present = awarenessStatePresent(entry);
+      if (!holder && !present) continue;
+      accepted.push(entry);
+      if (present) {
+        const bytes = copyBytes(entry.bytes);
+        if (holder) {
+          holder.clock = entry.clock;
+          holder.entry = bytes;
+        } else {
+          this.awareness.set(entry.clientId, { owner: state, userId: state.peer.userId, clock: entry.clock, entry: bytes });
+        }
+        state.clientIds.add(entry.clientId);
+      } else {
+        this.awareness.delete(entry.clientId);
+        state.clientIds.delete(entry.clientId);
+      }
+    }
+    if (accepted.length === 0) return;
+    const relay = accepted.length === entries.length ? message : awarenessMessage(accepted.map((entry) => entry.bytes));
+    this.broadcastAwareness(relay, accepted, state, state.peer.userId);
+  }
+
+  private broadcastAwareness(message: Uint8Array, entries: readonly { clientId: number; bytes: Uint8Array }[], from: PeerState | null, userId: string): void {
+    this.deps.observer?.onAwareness?.(this, message, userId);
+    this.relayAwareness(message, entries, from);
+  }
+
+  private relayAwareness(message: Uint8Array, entries: readonly { clientId: number; bytes: Uint8Array }[], from: PeerState | null): void {
+    const interval = this.options.awarenessIntervalMs;
+    const now = performance.now();
+    if (interval <= 0 || (!this.awarenessTimer && now >= this.awarenessQuietAt)) {
+      for (const state of this.peers.values()) if (state !== from && state.open) state.peer.send(message);
+      this.awarenessQuietAt = now + interval;
+      return;
+    }
+    for (const entry of entries) this.awarenessPending.set(entry.clientId, { entry: entry.bytes, from });
+    if (!this.awarenessTimer) {
+      this.awarenessTimer = setTimeout(this.flushAwareness, Math.max(0, this.awarenessQuietAt - now));
+      this.awarenessTimer.unref();
+    }
+  }
+
+  /** One message per connection with every client's latest state gathered in the interval. */
+  private readonly flushAwareness = (): void => {
+    this.awarenessTimer = null;
+    if (this.awarenessPending.size === 0) return;
+    const pending = [...this.awarenessPending.values()];
+    this.awarenessPending.clear();
+    this.awarenessQuietAt = performance.now() + this.options.awarenessIntervalMs;
+    for (const state of this.peers.values()) {
+      if (!state.open) continue;
+      const entries: Uint8Array[] = [];
+      for (const item of pending) if (item.from !== state) entries.push(item.entry);
+      if (entries.length > 0) state.peer.send(awarenessMessage(entries));
+    }
+  };
+
+  private answerAwarenessQuery(state: PeerState): void {
+    const entries: Uint8Array[] = [];
+    for (const holder of this.awareness.values()) if (holder.owner !== state) entries.push(holder.entry);
+    if (entries.length > 0) state.peer.send(awarenessMessage(entries));
+  }
+
+  private takeToken(state: PeerState): boolean {
+    const now = this.now();
+    const { updatesPerSecond, updateBurst } = this.options;
+    state.tokens = Math.min(updateBurst, state.tokens + ((now - state.refilledAt) / 1000) * updatesPerSecond);
+    state.refilledAt = now;
+    if (state.tokens < 1) return false;
+    state.tokens -= 1;
+    return true;
+  }
+
+  private refuse(peer: BoardPeer, code: number, reason: string): void {
+    const state = this.peers.get(peer);
+    if (state) state.open = false;
+    this.deps.observer?.onRefused?.(this, peer, code, reason);
+    peer.close(code, reason);
+  }
+
+  private applyStored(update: Uint8Array, what: string): void {
+    try {
+      Y.applyUpdate(this.doc, update);
+    } catch (error) {
+      // Validation refuses what is known to throw; if something still does, the stored log and
+      // this document went through the same steps, so a replay ends in the same state.
+      this.deps.observer?.onError?.(this, `applying ${what}`, error);
+    }
+  }
+
+  private recordApplied(id: bigint, relay: Uint8Array, bytes: number): void {
+    this.appliedIds.add(id);
+    this.tail.push(relay);
+    this.tailBytes += bytes;
+  }
+
+  private scheduleCheckpoint(): void {
+    if (this.unloaded) return;
+    const { checkpointEveryUpdates, checkpointEverySeconds } = this.options;
+    if (this.tail.length >= checkpointEveryUpdates || this.tailBytes > Math.max(TAIL_BYTES_FLOOR, this.snapshot.length)) {
+      // After this turn's writes (acknowledgements, relays) have left: encoding a large board takes a while.
+      if (!this.checkpointQueued) {
+        this.checkpointQueued = true;
+        setImmediate(() => {
+          this.checkpointQueued = false;
+          if (!this.unloaded) this.checkpoint();
+        });
+      }
+    } else if (!this.checkpointTimer && this.appliedIds.size > 0) {
+      this.checkpointTimer = setTimeout(() => this.checkpoint(), checkpointEverySeconds * 1000);
+      this.checkpointTimer.unref();
+    }
+  }
+
+  private checkpoint(): void {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = null;
+    if (this.checkpointRun) {
+      this.checkpointAgain = true;
+      return;
+    }
+    this.checkpointRun = this.afterSettling((upTo) => this.writeCheckpoint(upTo))
+      .catch((error: unknown) => {
+        this.deps.observer?.onError?.(this, 'saving a checkpoint', error);
+        this.checkpointAgain = true;
+      })
+      .finally(() => {
+        this.checkpointRun = null;
+        if (this.checkpointAgain && !this.unloaded) {
+          this.checkpointAgain = false;
+          this.scheduleCheckpoint();
+        }
+      });
+  }
+
+  /**
+   * Runs `work` with the newest id stored for the interview, once every write that could still
+   * commit a smaller id has finished (writes have a statement timeout). Whatever the room holds
+   * then, plus what it reads, is every update up to that id, whichever instance stored it.
+   */
+  private async afterSettling(work: (upTo: bigint) => Promise<void>): Promise<void> {
+    const upTo = await this.deps.storage.latestUpdateId(this.interviewId);
+    const settleMs = this.options.checkpointSettleMs;
+    if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs).unref());
+    if (!this.abandoned) await work(upTo);
+  }
+
+  private async catchUp(upTo: bigint): Promise<void> {
+    if (upTo <= this.savedCheckpointId) return;
+    const missing = await this.deps.storage.updatesBetween(this.interviewId, this.savedCheckpointId, upTo, [...this.appliedIds]);
+    if (this.abandoned) return;
+    for (const row of missing) this.applyMissing(row.id, row.data, updateMessage(row.data));
+  }
+
+  private applyMissing(id: bigint, data: Uint8Array, relay: Uint8Array): void {
+    if (id <= this.savedCheckpointId || this.appliedIds.has(id)) return;
+    this.applyStored(data, `update ${id}`);
+    this.recordApplied(id, relay, data.length);
+    for (const state of this.peers.values()) if (state.open) state.peer.send(relay);
+    this.scheduleCheckpoint();
+  }
+
+  /** Encodes the full state once: it becomes both the stored checkpoint and what joiners get. */
+  private async writeCheckpoint(upTo: bigint): Promise<void> {
+    await this.catchUp(upTo);
+    if (this.abandoned) return;
+    const state = Y.encodeStateAsUpdate(this.doc);
+    this.snapshot = syncStep2Message(state);
+    this.tail = [];
+    this.tailBytes = 0;
+    if (upTo <= this.savedCheckpointId) return;
+    let included = 0;
+    for (const id of this.appliedIds) if (id <= upTo) included++;
+    const updateCount = this.savedUpdateCount + included;
+    await this.deps.storage.saveCheckpoint({ interviewId: this.interviewId, lastUpdateId: upTo, state, updateCount, takenAt: new Date() });
+    this.savedCheckpointId = upTo;
+    this.savedUpdateCount = updateCount;
+    for (const id of this.appliedIds) if (id <= upTo) this.appliedIds.delete(id);
+  }
+
+  private notifyIfIdle(): void {
+    if (this.idle && !this.unloaded) this.deps.observer?.onIdle?.(this);
+  }
+}
+
+const NULL_STATE = [0x6e, 0x75, 0x6c, 0x6c];
+
+function isNullState(state: Uint8Array): boolean {
+  return state.length === 4 && NULL_STATE.every((byte, index) => state[index] === byte);
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth';
+import { InterviewsModule } from '../interviews';
+import { BoardFanout } from './board.fanout';
+import { BoardGateway } from './board.gateway';
+import { BoardMetrics, boardMetricProviders } from './board.metrics';
+import { BoardRepository } from './board.repository';
+import { BoardService } from './board.service';
+
+/** Live board sync at /yjs/<interviewId> (y-websocket protocol), with the board's update log. */
+@Module({
+  imports: [AuthModule, InterviewsModule],
+  providers: [...boardMetricProviders, BoardMetrics, BoardRepository, BoardFanout, BoardService, BoardGateway],
+})
+export class BoardModule {}

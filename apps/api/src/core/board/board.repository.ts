@@ -1,0 +1,95 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Pool } from 'pg';
+import { APP_CONFIG, AppConfig } from '../../base/config';
+import { PrismaService } from '../../base/prisma';
+import type { BoardCheckpoint, BoardStorage, NewBoardUpdate, StoredBoard } from './board-storage';
+
+/** No board write runs longer than this (server-side statement timeout). */
+export const BOARD_WRITE_TIMEOUT_MS = 10_000;
+
+/**
+ * The board's update log and checkpoints in PostgreSQL. Writes go through a small pg pool of
+ * their own: appends are the hot path (hundreds of statements a second), and a multi-row INSERT
+ * through pg costs about 0.2 ms of CPU against 1–2 ms through Prisma's raw query (measured here).
+ * Loading a board, once per room, goes through Prisma.
+ */
+@Injectable()
+export class BoardRepository implements BoardStorage {
+  private readonly pool: Pool;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.pool = new Pool({
+      connectionString: config.DATABASE_URL,
+      max: 2,
+      connectionTimeoutMillis: 3000,
+      // Bounds how long a write can still commit after it started; checkpoints rely on it.
+      statement_timeout: BOARD_WRITE_TIMEOUT_MS,
+    });
+    // A dropped idle connection is replaced on next use; failing writes are retried by the log.
+    this.pool.on('error', () => undefined);
+  }
+
+  async appendUpdates(rows: readonly NewBoardUpdate[]): Promise<bigint[]> {
+    const values: string[] = [];
+    const params: unknown[] = [];
+    rows.forEach((row, index) => {
+      const at = index * 4;
+      values.push(`($${at + 1}::uuid, $${at + 2}::uuid, $${at + 3}::bytea, $${at + 4}::timestamptz)`);
+      params.push(row.interviewId, row.authorId, asBuffer(row.data), row.receivedAt);
+    });
+    // Ids come from the sequence in VALUES order and RETURNING lists rows in that order.
+    const result = await this.pool.query<{ id: string }>(
+      `INSERT INTO board_updates (interview_id, author_id, data, received_at) VALUES ${values.join(', ')} RETURNING id`,
+      params,
+    );
+    return result.rows.map((row) => BigInt(row.id));
+  }
+
+  async load(interviewId: string): Promise<StoredBoard> {
+    const checkpoint = await this.prisma.boardSnapshot.findFirst({
+      where: { interviewId },
+      orderBy: { lastUpdateId: 'desc' },
+      select: { lastUpdateId: true, state: true, updateCount: true },
+    });
+    const updates = await this.prisma.boardUpdate.findMany({
+      where: { interviewId, id: { gt: checkpoint?.lastUpdateId ?? 0n } },
+      orderBy: { id: 'asc' },
+      select: { id: true, data: true },
+    });
+    return { checkpoint, updates };
+  }
+
+  async saveCheckpoint(checkpoint: BoardCheckpoint): Promise<void> {
+    // Through pg too: the state goes as a binary parameter, where Prisma would hex-encode megabytes
+    // on the event loop of a live room.
+    await this.pool.query(
+      'INSERT INTO board_snapshots (interview_id, last_update_id, state, update_count, taken_at) VALUES ($1::uuid, $2, $3::bytea, $4, $5::timestamptz)',
+      [checkpoint.interviewId, checkpoint.lastUpdateId.toString(), asBuffer(checkpoint.state), checkpoint.updateCount, checkpoint.takenAt],
+    );
+  }
+
+  async latestUpdateId(interviewId: string): Promise<bigint> {
+    const latest = await this.prisma.boardUpdate.findFirst({ where: { interviewId }, orderBy: { id: 'desc' }, select: { id: true } });
+    return latest?.id ?? 0n;
+  }
+
+  async updatesBetween(interviewId: string, afterId: bigint, upToId: bigint, except: readonly bigint[]): Promise<{ id: bigint; data: Uint8Array }[]> {
+    return this.prisma.boardUpdate.findMany({
+      where: { interviewId, id: { gt: afterId, lte: upToId, notIn: [...except] } },
+      orderBy: { id: 'asc' },
+      select: { id: true, data: true },
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** pg sends Buffers as binary parameters; a Uint8Array view becomes one without copying. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}

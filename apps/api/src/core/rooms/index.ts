@@ -1,0 +1,3 @@
+export * from './rooms.module';
+export { RoomClockService } from './room-clock.service';
+export { RoomsService } from './rooms.service';

@@ -1,0 +1,4 @@
+import { noteListSchema } from '@pairboard/contracts';
+import { createZodDto } from 'nestjs-zod';
+
+export class NoteListDto extends createZodDto(noteListSchema) {}

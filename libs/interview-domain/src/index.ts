@@ -1,0 +1,2 @@
+export * from './phase-clock';
+export * from './clock-sync';
