@@ -26,6 +26,7 @@ const env = {
 
 const mainJs = resolve(root, 'dist/api/apps/api/src/main.js');
 const migrateJs = resolve(root, 'dist/api/apps/api/src/cli/migrate.js');
+const seedJs = resolve(root, 'dist/api/apps/api/src/cli/seed.js');
 const indexHtml = resolve(root, 'dist/web/index.html');
 
 async function ensureDatabase() {
@@ -43,6 +44,7 @@ async function main() {
   for (const [file, build] of [
     [mainJs, 'npx nx build api'],
     [migrateJs, 'npx nx build api'],
+    [seedJs, 'npx nx build api'],
     [indexHtml, 'npx nx build web'],
   ]) {
     if (!existsSync(file)) {
@@ -56,6 +58,13 @@ async function main() {
   const migration = spawnSync(process.execPath, [migrateJs], { cwd: root, env, stdio: 'inherit' });
   if (migration.status !== 0) {
     console.error(`Migrations failed (exit ${migration.status ?? migration.signal}).`);
+    process.exit(1);
+  }
+
+  // Scripts, questions and the rubric: the interview room needs them.
+  const seed = spawnSync(process.execPath, [seedJs], { cwd: root, env, stdio: 'inherit' });
+  if (seed.status !== 0) {
+    console.error(`Seeding failed (exit ${seed.status ?? seed.signal}).`);
     process.exit(1);
   }
 

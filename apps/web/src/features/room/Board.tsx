@@ -154,12 +154,25 @@ function connectBoard({ api, doc, awareness, me, readOnly, container, handlers }
   };
 }
 
+/** Where this person looks on the board, in Excalidraw's terms, plus the visible size in CSS pixels. */
+export interface BoardViewport {
+  scrollX: number;
+  scrollY: number;
+  zoom: number;
+  width: number;
+  height: number;
+}
+
 interface BoardProps {
   doc: Y.Doc;
   awareness: Awareness;
   me: BoardUser;
   readOnly: boolean;
   title: string;
+  /** Every scroll or zoom, by the person or by follow mode. */
+  onViewportChange?(viewport: BoardViewport): void;
+  /** The Excalidraw API once it is ready (null when the board goes away). */
+  onApi?(api: ExcalidrawImperativeAPI | null): void;
 }
 
 /**
@@ -167,7 +180,7 @@ interface BoardProps {
  * changes into the document, remote ones into the scene); observers only ever read the document,
  * so nothing they do can reach the server. Pointer and selection travel through awareness.
  */
-export function Board({ doc, awareness, me, readOnly, title }: BoardProps) {
+export function Board({ doc, awareness, me, readOnly, title, onViewportChange, onApi }: BoardProps) {
   const dark = usePrefersDark();
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
   const container = useRef<HTMLDivElement>(null);
@@ -192,6 +205,32 @@ export function Board({ doc, awareness, me, readOnly, title }: BoardProps) {
   );
   const onPointerUpdate = useCallback((payload: PointerPayload) => handlers.current?.onPointer(payload), []);
 
+  const viewportListener = useRef(onViewportChange);
+  useEffect(() => {
+    viewportListener.current = onViewportChange;
+  }, [onViewportChange]);
+  useEffect(() => {
+    onApi?.(api);
+    return () => onApi?.(null);
+  }, [api, onApi]);
+  const onScrollChange = useCallback(
+    (scrollX: number, scrollY: number, zoom: { value: number }) => {
+      const element = container.current;
+      element?.setAttribute('data-scroll-x', String(Math.round(scrollX)));
+      element?.setAttribute('data-scroll-y', String(Math.round(scrollY)));
+      element?.setAttribute('data-zoom', zoom.value.toFixed(2));
+      const state = api?.getAppState();
+      viewportListener.current?.({
+        scrollX,
+        scrollY,
+        zoom: zoom.value,
+        width: state?.width ?? element?.clientWidth ?? 0,
+        height: state?.height ?? element?.clientHeight ?? 0,
+      });
+    },
+    [api],
+  );
+
   return (
     <div
       ref={container}
@@ -199,11 +238,14 @@ export function Board({ doc, awareness, me, readOnly, title }: BoardProps) {
       data-testid="board"
       data-element-count="0"
       data-readonly={readOnly ? 'true' : 'false'}
+      data-scroll-x="0"
+      data-scroll-y="0"
     >
       <Excalidraw
         excalidrawAPI={setApi}
         onChange={onChange}
         onPointerUpdate={onPointerUpdate}
+        onScrollChange={onScrollChange}
         // Pasted images would reach nobody else until images can be uploaded.
         onPaste={(data) => !(data.files && Object.keys(data.files).length > 0)}
         isCollaborating

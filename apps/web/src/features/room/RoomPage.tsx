@@ -1,7 +1,7 @@
 import type { Interview } from '@pairboard/contracts';
 import { localAwarenessState } from '@pairboard/board-binding';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useParams } from 'react-router';
 import * as Y from 'yjs';
 import { ApiError, describeError, useApiClient } from '../../api';
@@ -15,7 +15,13 @@ import { initialSyncState, type SyncState } from './connection-state';
 import { colorFor, peopleInRoom, type RoomPerson } from './people';
 import { RoomBanner } from './RoomBanner';
 import { RoomHeader } from './RoomHeader';
+import { InterviewClock } from './interview/InterviewClock';
+import { PhaseTimeline } from './interview/PhaseTimeline';
+import { SidePanel } from './interview/SidePanel';
+import { useFollowMode } from './interview/useFollowMode';
+import { useInterviewRoom, useServerNow } from './interview/useInterviewRoom';
 import './RoomPage.css';
+import './interview/InterviewRoom.css';
 
 export default function RoomPage() {
   const { interviewId = '' } = useParams();
@@ -101,25 +107,109 @@ function Room({ interview }: { interview: Interview }) {
     live?.connection.getState ?? initialState,
   );
 
+  // The interview itself: clock, panel, chat, presence and follow mode over the `/rooms` socket.
+  const { socket, snapshot } = useInterviewRoom(interview.id, client.session);
+  const room = snapshot.room;
+  const [problem, setProblem] = useState<string | null>(null);
+  const showProblem = useCallback((message: string) => setProblem(message), []);
+  useEffect(() => {
+    if (!problem) return;
+    const timer = setTimeout(() => setProblem(null), 6_000);
+    return () => clearTimeout(timer);
+  }, [problem]);
+  useEffect(() => socket?.onError((error) => showProblem(error.message)), [socket, showProblem]);
+  const running = room?.clock.status === 'live' && room.clock.pausedAt === null;
+  const serverNow = useServerNow(snapshot.offsetMs, running);
+  const [busy, setBusy] = useState(false);
+  const followMode = useFollowMode(socket, room?.presence ?? null, room?.me.userId ?? null, showProblem);
+  const followedName = room?.presence.participants.find((person) => person.userId === followMode.following)?.name;
+  const { following, follow } = followMode;
+  // The server forgets a socket's follow on reconnect: ask again.
+  useEffect(() => {
+    if (snapshot.link === 'joined' && following) follow(following);
+  }, [snapshot.link]);
+
   return (
     <div className="room">
-      <RoomHeader interview={interview} people={people} sync={sync} />
+      <RoomHeader
+        interview={interview}
+        people={people}
+        sync={sync}
+        clock={
+          room && (
+            <InterviewClock
+              room={room}
+              serverNow={serverNow}
+              busy={busy}
+              onCommand={(command) => {
+                if (!socket) return;
+                setBusy(true);
+                socket
+                  .send('clock:command', command)
+                  .catch((error: unknown) => showProblem(error instanceof Error ? error.message : String(error)))
+                  .finally(() => setBusy(false));
+              }}
+            />
+          )
+        }
+        presence={room?.presence}
+        myId={room?.me.userId}
+        following={followMode.following}
+        onFollow={followMode.follow}
+        onPresent={(presenting) => {
+          socket?.send(presenting ? 'present:start' : 'present:stop', {}).catch((error: unknown) => showProblem(error instanceof Error ? error.message : String(error)));
+        }}
+      />
       <RoomBanner
         sync={sync}
         readOnly={readOnly}
         onReconnect={() => live?.connection.reconnect()}
         onSignIn={() => void signOut()}
       />
-      {live && (
-        <Board
-          key={live.connection.provider.roomname + String(live.doc.clientID)}
-          doc={live.doc}
-          awareness={live.connection.provider.awareness}
-          me={me}
-          readOnly={readOnly}
-          title={interview.title}
-        />
+      {snapshot.link === 'offline' && room && (
+        <div className="room-notice" role="status">
+          The interview room is reconnecting; the clock and chat catch up when it is back.
+        </div>
       )}
+      {snapshot.link === 'refused' && snapshot.problem && (
+        <div className="room-notice room-notice--error" role="alert">
+          {snapshot.problem}
+        </div>
+      )}
+      {problem && (
+        <div className="room-toast" role="alert" data-testid="room-toast">
+          {problem}
+          <button type="button" className="room-toast__close" onClick={() => setProblem(null)} aria-label="Dismiss">
+            ×
+          </button>
+        </div>
+      )}
+      <div className="room-main">
+        <div className="room-main__board">
+          {live && (
+            <Board
+              key={live.connection.provider.roomname + String(live.doc.clientID)}
+              doc={live.doc}
+              awareness={live.connection.provider.awareness}
+              me={me}
+              readOnly={readOnly}
+              title={interview.title}
+              onViewportChange={followMode.onViewportChange}
+              onApi={followMode.onApi}
+            />
+          )}
+          {followMode.following && (
+            <div className="follow-pill" role="status" data-testid="follow-pill">
+              Following {followedName ?? 'someone'}
+              <button type="button" onClick={followMode.stop}>
+                Stop
+              </button>
+            </div>
+          )}
+        </div>
+        {room && socket && <SidePanel room={room} freshHints={snapshot.freshHints} socket={socket} onError={showProblem} />}
+      </div>
+      {room && <PhaseTimeline room={room} serverNow={serverNow} />}
     </div>
   );
 }

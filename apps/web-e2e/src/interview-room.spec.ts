@@ -1,0 +1,121 @@
+import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
+import { InterviewRoomPage } from './pages/InterviewRoomPage';
+import { accessTokenOf, forbidExternalRequests, newUser, registerIn, screenshot } from './support';
+import type { NewUser } from './pages/SignUpPage';
+
+interface Person {
+  user: NewUser;
+  context: BrowserContext;
+  room: InterviewRoomPage;
+}
+
+async function signedInPerson(browser: Browser, name: string, baseURL: string | undefined): Promise<Person> {
+  const user = newUser(name);
+  const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
+  forbidExternalRequests(context);
+  await registerIn(context.request, user);
+  const page = await context.newPage();
+  return { user, context, room: new InterviewRoomPage(page) };
+}
+
+test.describe('The interview room', () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test('the interviewer drives the clock and reveals a hint; notes stay private; chat and follow mode reach the other side', async ({
+    browser,
+    baseURL,
+  }) => {
+    const interviewer = await signedInPerson(browser, 'Ada Lovelace', baseURL);
+    const candidate = await signedInPerson(browser, 'Grace Hopper', baseURL);
+
+    const token = await accessTokenOf(interviewer.context.request, interviewer.user);
+    const created = await interviewer.context.request.post('/api/interviews', {
+      headers: { authorization: `Bearer ${token}` },
+      data: { title: 'Design a URL shortener', questionId: 'url-shortener', invite: [{ email: candidate.user.email, role: 'candidate' }] },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+
+    const ada = interviewer.room;
+    const grace = candidate.room;
+    await ada.goto(id);
+    await grace.goto(id);
+    await ada.expectJoined();
+    await grace.expectJoined();
+    await ada.expectLive();
+    await grace.expectLive();
+    await expect(grace.clock).toContainText('Not started');
+    await expect(grace.control('Start')).toHaveCount(0);
+    await expect(ada.person('Grace')).toContainText('Candidate');
+
+    // Start, then the next phase: the candidate's chip follows within a second.
+    await ada.control('Start').click();
+    await expect(grace.phaseChip).toHaveText(/^1\/\d+ /, { timeout: 1_000 });
+    const firstPhase = await grace.phaseChip.textContent();
+    await expect(ada.control('Next')).toBeEnabled();
+    await ada.control('Next').click();
+    await expect(grace.phaseChip).toHaveText(/^2\/\d+ /, { timeout: 1_000 });
+    expect(await grace.phaseChip.textContent()).not.toBe(firstPhase);
+    await expect(grace.clock).toHaveText(/\d\d:\d\d/);
+    await expect(grace.timeline.locator('[aria-current="step"]')).toHaveAttribute('data-state', 'current');
+
+    // Pause and resume: the candidate's clock says so in words.
+    await ada.control('Pause').click();
+    await expect(grace.clock).toContainText('Paused');
+    await ada.control('Resume').click();
+    await expect(grace.clock).not.toContainText('Paused');
+
+    // A hint for this phase, revealed to the candidate.
+    await ada.openTab('Interviewer');
+    const hints = ada.panel.getByTestId('interviewer-hints');
+    const reveal = hints.getByRole('button', { name: 'Reveal to candidate' }).first();
+    await expect(reveal).toBeVisible();
+    const hintText = (await hints.locator('li').first().locator('span').first().textContent()) ?? '';
+    expect(hintText.length).toBeGreaterThan(0);
+    await reveal.click();
+    await expect(hints.getByText('Revealed').first()).toBeVisible();
+    await grace.openTab('Brief');
+    await expect(grace.panel.getByTestId('revealed-hint').filter({ hasText: hintText })).toBeVisible();
+    await expect(grace.panel.getByTestId('revealed-hint').first()).toContainText('New');
+
+    // A private note: never on the candidate's page.
+    const noteText = `Strong on read/write ratio ${Date.now()}`;
+    await ada.addNote(noteText);
+    await expect(ada.panel.getByTestId('note').first()).toContainText(/\d\d:\d\d/);
+    await expect(grace.tab('Interviewer')).toHaveCount(0);
+    await expect(grace.page.getByText(noteText)).toHaveCount(0);
+    expect(await grace.page.content()).not.toContain(noteText);
+
+    // The candidate fills the checklist; the interviewer sees it.
+    await grace.panel.getByRole('textbox', { name: 'New functional requirement' }).fill('Shorten a long URL');
+    await grace.panel.getByRole('textbox', { name: 'New functional requirement' }).press('Enter');
+    await ada.openTab('Candidate');
+    await expect(ada.panel.getByTestId('requirements')).toContainText('Shorten a long URL');
+
+    await ada.openTab('Interviewer');
+    await screenshot(ada.page, 'room-panel-interviewer', { fullPage: false });
+    await screenshot(grace.page, 'room-panel-candidate', { fullPage: false });
+
+    // Chat both ways, as text.
+    await ada.sendChat('Hello <b>Grace</b>');
+    await grace.openTab('Chat');
+    await expect(grace.chatMessages().filter({ hasText: 'Hello <b>Grace</b>' })).toBeVisible();
+    await grace.sendChat('Hi Ada');
+    await expect(ada.chatMessages().filter({ hasText: 'Hi Ada' })).toBeVisible();
+
+    // Follow mode: the candidate follows the interviewer, whose panning moves the candidate's view.
+    await grace.person('Ada').getByRole('button', { name: /Follow/ }).click();
+    await expect(grace.followPill).toContainText('Following Ada');
+    await ada.pan(240, 360);
+    await expect.poll(async () => (await ada.scroll()).y).toBeLessThan(-100);
+    const leader = await ada.scroll();
+    await expect.poll(async () => grace.scroll(), { timeout: 5_000 }).toEqual(leader);
+
+    // The follower scrolls by themselves: following stops.
+    await grace.pan(0, -200);
+    await expect(grace.followPill).toHaveCount(0);
+
+    await interviewer.context.close();
+    await candidate.context.close();
+  });
+});
