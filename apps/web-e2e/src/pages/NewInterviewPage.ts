@@ -9,6 +9,8 @@ export class NewInterviewPage {
   readonly title: Locator;
   readonly date: Locator;
   readonly time: Locator;
+  readonly question: Locator;
+  readonly script: Locator;
   readonly addPerson: Locator;
   readonly submit: Locator;
 
@@ -18,6 +20,8 @@ export class NewInterviewPage {
     this.title = this.form.getByLabel('Title', { exact: true });
     this.date = this.form.getByLabel('Date', { exact: true });
     this.time = this.form.getByLabel('Start time', { exact: true });
+    this.question = this.form.getByLabel('Question', { exact: true });
+    this.script = this.form.getByLabel('Script', { exact: true });
     this.addPerson = this.form.getByRole('button', { name: 'Add another person' });
     this.submit = this.form.getByRole('button', { name: 'Create interview' });
   }
@@ -28,7 +32,7 @@ export class NewInterviewPage {
   }
 
   async expectLoaded() {
-    await expect(this.page).toHaveURL(/\/interviews\/new$/);
+    await expect(this.page).toHaveURL(/\/interviews\/new(\?.*)?$/);
     await expect(this.page.getByRole('heading', { name: 'New interview', level: 1 })).toBeVisible();
   }
 

@@ -30,9 +30,12 @@ export function AppShell({ children }: { children?: ReactNode }) {
       </a>
       <TopBar
         nav={
-          <TopBarLink to="/" end>
-            Interviews
-          </TopBarLink>
+          <>
+            <TopBarLink to="/" end>
+              Interviews
+            </TopBarLink>
+            <TopBarLink to="/questions">Questions</TopBarLink>
+          </>
         }
         actions={
           user && (

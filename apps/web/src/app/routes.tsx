@@ -13,6 +13,8 @@ const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 const ProfilePage = lazy(() => import('../features/profile/ProfilePage'));
 const NewInterviewPage = lazy(() => import('../features/interviews/NewInterviewPage'));
 const InterviewPage = lazy(() => import('../features/interviews/InterviewPage'));
+const QuestionsPage = lazy(() => import('../features/questions/QuestionsPage'));
+const QuestionDetailPage = lazy(() => import('../features/questions/QuestionDetailPage'));
 // The room carries the whiteboard (about 2 MB): only people who open a room download it.
 const RoomPage = lazy(() => import('../features/room/RoomPage'));
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
@@ -59,6 +61,8 @@ export const routes: RouteObject[] = [
               { path: 'profile', element: <ProfilePage /> },
               { path: 'interviews/new', element: <NewInterviewPage /> },
               { path: 'interviews/:interviewId', element: <InterviewPage /> },
+              { path: 'questions', element: <QuestionsPage /> },
+              { path: 'questions/:questionId', element: <QuestionDetailPage /> },
             ],
           },
           { path: 'interviews/:interviewId/room', element: standalone(<RoomPage />) },

@@ -35,6 +35,7 @@ export function renderApp(path: string, fetch: Fetch) {
     ...view,
     session,
     pathname: () => current.location?.pathname,
+    search: () => current.location?.search,
     /** Unmounts and cancels the session's scheduled refresh. */
     stop: () => {
       view.unmount();

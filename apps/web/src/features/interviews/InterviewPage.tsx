@@ -131,6 +131,20 @@ function InterviewDetails({ interview }: { interview: Interview }) {
                 <dt>When</dt>
                 <dd>{interview.scheduledAt ? formatFullDateTime(interview.scheduledAt) : 'Not scheduled'}</dd>
               </div>
+              {interview.question && (
+                <div>
+                  <dt>Question</dt>
+                  <dd>
+                    <Link to={`/questions/${encodeURIComponent(interview.question.id)}`}>{interview.question.title}</Link>
+                  </dd>
+                </div>
+              )}
+              {interview.script && (
+                <div>
+                  <dt>Script</dt>
+                  <dd>{interview.script.name}</dd>
+                </div>
+              )}
               <div>
                 <dt>Your role</dt>
                 <dd>

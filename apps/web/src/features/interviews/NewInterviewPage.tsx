@@ -1,7 +1,7 @@
 import { MAX_INVITES, TITLE_MAX_LENGTH, type ParticipantRole } from '@pairboard/contracts';
-import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useApiClient } from '../../api';
 import {
   Alert,
@@ -19,6 +19,8 @@ import {
   useDocumentTitle,
 } from '../../ui';
 import { useSignedInUser } from '../auth/AuthContext';
+import { fetchQuestion, fetchScripts, questionQueryKey, scriptsQueryKey } from '../questions/questions-api';
+import { defaultScript, QuestionPicker, ScriptPicker } from './ContentPickers';
 import { createInterview, interviewQueryKey, interviewsQueryKey } from './interviews-api';
 import {
   firstErrorField,
@@ -59,13 +61,46 @@ export default function NewInterviewPage() {
   const user = useSignedInUser();
   const nextKey = useRef(1);
   const form = useRef<HTMLFormElement>(null);
+  const [search] = useSearchParams();
+  const linkedQuestionId = search.get('questionId') ?? '';
   const [values, setValues] = useState<NewInterviewValues>({
     title: '',
     date: '',
     time: '',
     myRole: 'interviewer',
     invites: [{ key: 0, email: '', role: 'candidate' }],
+    questionId: linkedQuestionId,
+    scriptId: '',
   });
+  // The same queries as the pickers (shared cache): the linked question's title and the default script.
+  const linkedQuestion = useQuery({
+    queryKey: questionQueryKey(linkedQuestionId),
+    queryFn: ({ signal }) => fetchQuestion(client, linkedQuestionId, signal),
+    enabled: linkedQuestionId !== '',
+  });
+  const scripts = useQuery({ queryKey: scriptsQueryKey, queryFn: ({ signal }) => fetchScripts(client, signal) });
+
+  // The title the chosen question gave the interview, so that choosing another replaces it.
+  const autoTitle = useRef<string | null>(null);
+
+  // A question opened from the bank names the interview, unless a title was already typed.
+  const linkedTitle = linkedQuestion.data?.title;
+  useEffect(() => {
+    if (!linkedTitle) return;
+    setValues((current) => {
+      if (current.title !== '' || current.questionId !== linkedQuestionId) return current;
+      autoTitle.current = linkedTitle;
+      return { ...current, title: linkedTitle };
+    });
+  }, [linkedTitle, linkedQuestionId]);
+
+  const chooseQuestion = (question: { id: string; title: string } | null) => {
+    const followsQuestion = values.title === '' || values.title === autoTitle.current;
+    const title = followsQuestion ? (question?.title ?? '') : values.title;
+    autoTitle.current = followsQuestion ? (question?.title ?? null) : autoTitle.current;
+    setValues((current) => ({ ...current, questionId: question?.id ?? '', title }));
+    if (followsQuestion) setErrors((current) => ({ ...current, title: undefined }));
+  };
   const [errors, setErrors] = useState<NewInterviewErrors>(noErrors);
   const [pending, setPending] = useState(false);
 
@@ -112,7 +147,8 @@ export default function NewInterviewPage() {
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (pending) return;
-    const checked = validateNewInterview(values, user.email, Date.now());
+    const scriptId = values.scriptId || defaultScript(scripts.data)?.id || '';
+    const checked = validateNewInterview({ ...values, scriptId }, user.email, Date.now());
     if (!checked.ok) {
       setErrors(checked.errors);
       focusField(firstErrorField(checked.errors, values.invites));
@@ -153,6 +189,10 @@ export default function NewInterviewPage() {
             hint="Optional. Something your partner will recognise, e.g. “Design a URL shortener”."
             autoFocus
           />
+
+          <QuestionPicker value={values.questionId} onChange={chooseQuestion} />
+
+          <ScriptPicker value={values.scriptId} onChange={(scriptId) => set('scriptId', scriptId)} />
 
           <fieldset className="new-interview__group">
             <legend className="new-interview__legend">When</legend>

@@ -8,10 +8,20 @@ const values = (fields: Partial<NewInterviewValues> = {}): NewInterviewValues =>
   time: '',
   myRole: 'interviewer',
   invites: [{ key: 0, email: '', role: 'candidate' }],
+  questionId: '',
+  scriptId: '',
   ...fields,
 });
 
 describe('validateNewInterview', () => {
+  it('sends the chosen question and script, and leaves them out when none is chosen', () => {
+    const chosen = validateNewInterview(values({ questionId: 'q-1', scriptId: 's-1' }), 'me@example.com', now);
+    expect(chosen.ok && chosen.request).toMatchObject({ questionId: 'q-1', scriptId: 's-1' });
+    const none = validateNewInterview(values(), 'me@example.com', now);
+    expect(none.ok && none.request).not.toHaveProperty('questionId');
+    expect(none.ok && none.request).not.toHaveProperty('scriptId');
+  });
+
   it('builds the request: blank rows skipped, emails normalised, local time with offset', () => {
     const result = validateNewInterview(
       values({

@@ -20,6 +20,10 @@ export interface NewInterviewValues {
   time: string;
   myRole: 'interviewer' | 'candidate';
   invites: InviteRow[];
+  /** From the question bank; empty for none. */
+  questionId: string;
+  /** Empty sends nothing, and the server uses the default script. */
+  scriptId: string;
 }
 
 export interface NewInterviewErrors {
@@ -121,6 +125,8 @@ export function validateNewInterview(values: NewInterviewValues, myEmail: string
     scheduledAt,
     myRole: values.myRole,
     invite: sentRows.map((row) => ({ email: row.email, role: row.role })),
+    ...(values.questionId && { questionId: values.questionId }),
+    ...(values.scriptId && { scriptId: values.scriptId }),
   };
   const parsed = createInterviewRequestSchema.safeParse(request);
   if (!parsed.success) {
