@@ -33,9 +33,11 @@ test.describe('The live board', () => {
 
     // The interviewer sets up the interview through the app.
     const page = interviewer.room.page;
-    await new DashboardPage(page).goto();
+    const dashboard = new DashboardPage(page);
+    await dashboard.goto();
+    await dashboard.newInterview.click();
     const form = new NewInterviewPage(page);
-    await form.goto();
+    await form.expectLoaded();
     await form.title.fill('Design a chat service');
     await form.invite([
       { email: candidate.user.email, role: 'candidate' },

@@ -16,8 +16,13 @@ export class DashboardPage {
     this.newInterview = page.getByRole('link', { name: 'New interview' }).first();
   }
 
+  /**
+   * Waits until the dashboard is shown, i.e. the session refresh on load has finished: navigating
+   * away earlier would cancel it after the server rotated the cookie.
+   */
   async goto() {
     await this.page.goto('/');
+    await this.expectLoaded();
   }
 
   /** The Upcoming, Live or Past list. */
