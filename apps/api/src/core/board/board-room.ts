@@ -84,6 +84,8 @@ interface PeerState {
 interface AwarenessHolder {
   /** null when the client is connected to another instance */
   owner: PeerState | null;
+  /** for clients of other instances: when they last spoke (an instance may vanish without a word) */
+  seenAt: number;
   userId: string;
   clock: number;
   entry: Uint8Array;
@@ -100,17 +102,22 @@ interface RoomLogEntry extends LogEntry {
   readonly relay: Uint8Array;
 }
 
+/** Clients renew their awareness every 15 s; one silent for longer than this has gone. */
+const AWARENESS_TIMEOUT_MS = 30_000;
+
 /** Above this many bytes of updates since the last full state, a new one is cheaper to send joiners. */
 const TAIL_BYTES_FLOOR = 1024 * 1024;
+/** Boards up to this size are encoded afresh for a joiner (a millisecond or two) so its step 2 is the current board. */
+const ENCODE_ON_JOIN_BYTES = 256 * 1024;
 
 /**
  * One live board: the Yjs document of an interview and the connections editing it. Knows nothing
  * of sockets or databases; storage and the transport are injected, so it runs in a unit test.
  *
  * Rules it keeps: an update is appended to the log (group commit) and only applied and relayed
- * once stored; each author then gets `[4, n]`; messages are relayed as received, never echoed;
- * joiners get the last full state plus the updates since (already encoded), so a join costs no
- * encoding however large the board.
+ * once stored; each author then gets `[4, n]`; messages are relayed as received, never echoed.
+ * Joiners of a small board get it encoded afresh; of a large one, the last full state plus the
+ * updates since, all already encoded, so a join costs no encoding however large the board.
  */
 export class BoardRoom implements LogSink {
   readonly doc = new Y.Doc();
@@ -136,6 +143,7 @@ export class BoardRoom implements LogSink {
   private checkpointAgain = false;
   private unloaded = false;
   private abandoned = false;
+  private endSettling: (() => void) | null = null;
 
   static async load(interviewId: string, deps: BoardRoomDeps): Promise<BoardRoom> {
     return new BoardRoom(interviewId, deps, await deps.storage.load(interviewId));
@@ -190,10 +198,12 @@ export class BoardRoom implements LogSink {
       clientIds: new Set(),
       open: true,
     });
+    if (this.tail.length > 0 && this.snapshot.length + this.tailBytes <= ENCODE_ON_JOIN_BYTES) this.refreshSnapshot();
     peer.send(syncStep1Message(this.doc));
     peer.send(this.snapshot);
     for (const message of this.tail) peer.send(message);
-    if (this.awareness.size > 0) peer.send(awarenessMessage([...this.awareness.values()].map((holder) => holder.entry)));
+    const present = this.currentAwareness(null);
+    if (present.length > 0) peer.send(awarenessMessage(present));
     return true;
   }
 
@@ -281,7 +291,7 @@ export class BoardRoom implements LogSink {
       const holder = this.awareness.get(entry.clientId);
       if (holder?.owner) continue;
       if (isNullState(entry.state)) this.awareness.delete(entry.clientId);
-      else this.awareness.set(entry.clientId, { owner: null, userId, clock: entry.clock, entry: copyBytes(entry.bytes) });
+      else this.awareness.set(entry.clientId, { owner: null, seenAt: performance.now(), userId, clock: entry.clock, entry: copyBytes(entry.bytes) });
     }
     this.relayAwareness(message, entries, null);
   }
@@ -308,9 +318,15 @@ export class BoardRoom implements LogSink {
       if (this.appliedIds.size > 0) this.checkpoint();
       await this.checkpointRun;
     } else {
-      this.abandoned = true;
+      this.abandon();
     }
     this.doc.destroy();
+  }
+
+  /** Shutdown: any checkpoint or catch-up in progress stops where it is (the log has everything). */
+  abandon(): void {
+    this.abandoned = true;
+    this.endSettling?.();
   }
 
   private receiveUpdate(state: PeerState, message: Uint8Array, update: Uint8Array, step2: boolean): void {
@@ -358,7 +374,7 @@ export class BoardRoom implements LogSink {
           holder.clock = entry.clock;
           holder.entry = bytes;
         } else {
-          this.awareness.set(entry.clientId, { owner: state, userId: state.peer.userId, clock: entry.clock, entry: bytes });
+          this.awareness.set(entry.clientId, { owner: state, seenAt: 0, userId: state.peer.userId, clock: entry.clock, entry: bytes });
         }
         state.clientIds.add(entry.clientId);
       } else {
@@ -407,9 +423,19 @@ export class BoardRoom implements LogSink {
   };
 
   private answerAwarenessQuery(state: PeerState): void {
-    const entries: Uint8Array[] = [];
-    for (const holder of this.awareness.values()) if (holder.owner !== state) entries.push(holder.entry);
+    const entries = this.currentAwareness(state);
     if (entries.length > 0) state.peer.send(awarenessMessage(entries));
+  }
+
+  /** Every known client's latest awareness entry but `except`'s own, forgetting silent remote ones. */
+  private currentAwareness(except: PeerState | null): Uint8Array[] {
+    const entries: Uint8Array[] = [];
+    const now = performance.now();
+    for (const [clientId, holder] of this.awareness) {
+      if (!holder.owner && now - holder.seenAt > AWARENESS_TIMEOUT_MS) this.awareness.delete(clientId);
+      else if (except === null || holder.owner !== except) entries.push(holder.entry);
+    }
+    return entries;
   }
 
   private takeToken(state: PeerState): boolean {
@@ -448,7 +474,7 @@ export class BoardRoom implements LogSink {
   private scheduleCheckpoint(): void {
     if (this.unloaded) return;
     const { checkpointEveryUpdates, checkpointEverySeconds } = this.options;
-    if (this.tail.length >= checkpointEveryUpdates || this.tailBytes > Math.max(TAIL_BYTES_FLOOR, this.snapshot.length)) {
+    if (this.appliedIds.size >= checkpointEveryUpdates || this.tailBytes > Math.max(TAIL_BYTES_FLOOR, this.snapshot.length)) {
       // After this turn's writes (acknowledgements, relays) have left: encoding a large board takes a while.
       if (!this.checkpointQueued) {
         this.checkpointQueued = true;
@@ -492,7 +518,17 @@ export class BoardRoom implements LogSink {
   private async afterSettling(work: (upTo: bigint) => Promise<void>): Promise<void> {
     const upTo = await this.deps.storage.latestUpdateId(this.interviewId);
     const settleMs = this.options.checkpointSettleMs;
-    if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs).unref());
+    if (settleMs > 0 && !this.abandoned) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, settleMs);
+        timer.unref();
+        this.endSettling = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.endSettling = null;
+    }
     if (!this.abandoned) await work(upTo);
   }
 
@@ -515,10 +551,7 @@ export class BoardRoom implements LogSink {
   private async writeCheckpoint(upTo: bigint): Promise<void> {
     await this.catchUp(upTo);
     if (this.abandoned) return;
-    const state = Y.encodeStateAsUpdate(this.doc);
-    this.snapshot = syncStep2Message(state);
-    this.tail = [];
-    this.tailBytes = 0;
+    const state = this.refreshSnapshot();
     if (upTo <= this.savedCheckpointId) return;
     let included = 0;
     for (const id of this.appliedIds) if (id <= upTo) included++;
@@ -527,6 +560,15 @@ export class BoardRoom implements LogSink {
     this.savedCheckpointId = upTo;
     this.savedUpdateCount = updateCount;
     for (const id of this.appliedIds) if (id <= upTo) this.appliedIds.delete(id);
+  }
+
+  /** The full state now becomes what joiners get; returns it. */
+  private refreshSnapshot(): Uint8Array {
+    const state = Y.encodeStateAsUpdate(this.doc);
+    this.snapshot = syncStep2Message(state);
+    this.tail = [];
+    this.tailBytes = 0;
+    return state;
   }
 
   private notifyIfIdle(): void {

@@ -19,6 +19,7 @@ const GOING_AWAY = 1001;
 const SERVER_ERROR = 1011;
 const TRY_AGAIN_LATER = 1013;
 const DRAIN_TIMEOUT_MS = 10_000;
+const CLOSE_HANDSHAKE_MS = 1_000;
 
 /**
  * Holds a socket's writes for the rest of the event-loop turn, so the frames relayed to one
@@ -54,13 +55,14 @@ class WebSocketPeer implements BoardPeer {
     readonly userId: string,
     readonly canEdit: boolean,
     private readonly closeWith: (code: number, reason: string) => void,
+    private readonly onSlowReader: () => void,
   ) {}
 
   send(message: Uint8Array): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
     if (this.ws.bufferedAmount > this.maxBuffered) {
       // A reader this far behind would hold the whole room's traffic in memory; it can reconnect.
-      this.closeWith(TRY_AGAIN_LATER, 'not reading fast enough');
+      this.onSlowReader();
       return;
     }
     this.batcher.hold(this.socket);
@@ -126,7 +128,13 @@ export class BoardGateway implements OnApplicationBootstrap, OnModuleDestroy {
     this.closing = true;
     this.server?.off('upgrade', this.onUpgrade);
     if (!(await this.board.drain(DRAIN_TIMEOUT_MS))) this.logger.error('board updates still unstored at shutdown');
+    const closed = [...this.connections].map(({ ws }) => new Promise((resolve) => ws.once('close', resolve)));
     for (const connection of this.connections) this.closeWith(connection, GOING_AWAY, 'server shutting down');
+    // A client that does not answer the close handshake would hold the HTTP server open.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(closed), new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_HANDSHAKE_MS)))]);
+    clearTimeout(timer);
+    for (const connection of this.connections) connection.ws.terminate();
     await this.board.close();
     this.wss.close();
   }
@@ -188,7 +196,7 @@ export class BoardGateway implements OnApplicationBootstrap, OnModuleDestroy {
     const access = await this.interviews.accessFor(connection.interviewId, userId);
     if (!access.exists) return this.refuse(connection, BOARD_CLOSE.notFound, 'no such interview');
     if (!access.role) return this.refuse(connection, BOARD_CLOSE.forbidden, 'not a participant');
-    if (connection.closed) return;
+    if (connection.closed || connection.closedByServer) return;
 
     const peer = new WebSocketPeer(
       connection.ws,
@@ -198,10 +206,12 @@ export class BoardGateway implements OnApplicationBootstrap, OnModuleDestroy {
       userId,
       access.role !== 'observer',
       (code, reason) => this.closeWith(connection, code, reason),
+      () => this.refuse(connection, TRY_AGAIN_LATER, 'not reading fast enough'),
     );
     const room = await this.board.join(connection.interviewId, peer);
     if (!room) return;
-    if (connection.closed) return room.leave(peer);
+    // Closed while the room loaded: the close event found no room to leave.
+    if (connection.closed || connection.closedByServer) return room.leave(peer);
     connection.room = room;
     connection.peer = peer;
     const queued = connection.queued;

@@ -34,7 +34,7 @@ export class BoardService {
   private readonly rooms = new Map<string, BoardRoom>();
   private readonly loading = new Map<string, Promise<BoardRoom>>();
   private readonly waitingRemote = new Map<string, ((room: BoardRoom) => void)[]>();
-  private readonly unloading = new Set<Promise<void>>();
+  private readonly unloading = new Map<BoardRoom, Promise<void>>();
   private readonly log: BoardUpdateLog;
   private readonly deps: BoardRoomDeps;
 
@@ -101,7 +101,8 @@ export class BoardService {
     const lost = this.log.abandon();
     if (lost > 0) this.logger.error(`shutting down with ${lost} board updates not stored`);
     for (const room of this.rooms.values()) this.unload(room, { checkpoint: false });
-    await Promise.allSettled([...this.unloading]);
+    for (const room of this.unloading.keys()) room.abandon();
+    await Promise.allSettled([...this.unloading.values()]);
     await this.fanout.stop();
     await this.repository.close();
   }
@@ -132,11 +133,11 @@ export class BoardService {
     this.rooms.delete(room.interviewId);
     this.metrics.rooms.set(this.rooms.size);
     this.fanout.close(room.interviewId);
-    const unloading: Promise<void> = room
+    const unloading = room
       .unload({ checkpoint })
       .catch((error: unknown) => this.logger.error(`board ${room.interviewId}: unloading failed: ${describe(error)}`))
-      .finally(() => this.unloading.delete(unloading));
-    this.unloading.add(unloading);
+      .finally(() => this.unloading.delete(room));
+    this.unloading.set(room, unloading);
   }
 
   private remoteListener(): FanoutListener {
