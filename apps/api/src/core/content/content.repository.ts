@@ -31,7 +31,8 @@ export class ContentRepository {
           }
         : {}),
     };
-    const [rows, total] = await this.prisma.$transaction([
+    // Two plain reads: a batch transaction would queue both on one connection for no gain.
+    const [rows, total] = await Promise.all([
       this.prisma.question.findMany({ where, orderBy: [{ level: 'asc' }, { title: 'asc' }], take: limit }),
       this.prisma.question.count({ where }),
     ]);
