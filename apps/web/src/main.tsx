@@ -5,7 +5,10 @@ import { App } from './app/App';
 import './ui/tokens.css';
 import './ui/base.css';
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
   <StrictMode>
     <App client={apiClient} />
   </StrictMode>,

@@ -1,10 +1,8 @@
 import type { Interview } from '@pairboard/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { describeError, useApiClient } from '../../api';
+import { useApiClient } from '../../api';
 import {
-  Alert,
-  Button,
   Card,
   ClockIcon,
   CompassIcon,
@@ -21,6 +19,7 @@ import { fetchInterviews, interviewsQueryKey } from '../interviews/interviews-ap
 import { formatCountdown, formatWhen, groupInterviews, roomIsOpen } from '../interviews/schedule';
 import { useNow } from '../interviews/useNow';
 import './DashboardPage.css';
+import { LoadErrorAlert } from '../../app/LoadErrorAlert';
 
 function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? name;
@@ -49,17 +48,7 @@ export default function DashboardPage() {
         </Card>
       ) : interviews.isError ? (
         <Card title="Your interviews">
-          <Alert
-            tone="error"
-            title="Your interviews could not be loaded."
-            action={
-              <Button size="sm" onClick={() => interviews.refetch()} loading={interviews.isFetching}>
-                Try again
-              </Button>
-            }
-          >
-            {describeError(interviews.error)}
-          </Alert>
+          <LoadErrorAlert title="Your interviews could not be loaded." query={interviews} />
         </Card>
       ) : interviews.data.length === 0 ? (
         <Card title="Your interviews">

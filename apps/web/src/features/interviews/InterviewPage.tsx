@@ -2,7 +2,7 @@ import { addParticipantRequestSchema, type Interview, type ParticipantRole } fro
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, describeError, useApiClient } from '../../api';
+import { ApiError, useApiClient } from '../../api';
 import { useZodForm } from '../../forms/useZodForm';
 import {
   Alert,
@@ -27,6 +27,7 @@ import { addParticipant, fetchInterview, interviewQueryKey, interviewsQueryKey }
 import { formatCountdown, formatFullDateTime, ROLE_LABEL } from './schedule';
 import { useNow } from './useNow';
 import './InterviewPage.css';
+import { LoadErrorAlert } from '../../app/LoadErrorAlert';
 
 export default function InterviewPage() {
   const { interviewId = '' } = useParams();
@@ -49,17 +50,7 @@ export default function InterviewPage() {
         interview.error instanceof ApiError && interview.error.status === 404 ? (
           <InterviewNotFound />
         ) : (
-          <Alert
-            tone="error"
-            title="This interview could not be loaded."
-            action={
-              <Button size="sm" onClick={() => interview.refetch()} loading={interview.isFetching}>
-                Try again
-              </Button>
-            }
-          >
-            {describeError(interview.error)}
-          </Alert>
+          <LoadErrorAlert title="This interview could not be loaded." query={interview} />
         )
       ) : (
         <InterviewDetails interview={interview.data} />

@@ -1,12 +1,13 @@
 import { updateProfileRequestSchema, type User } from '@pairboard/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { describeError, useApiClient } from '../../api';
+import { useApiClient } from '../../api';
 import { useZodForm } from '../../forms/useZodForm';
 import { Alert, Avatar, Button, Card, CardFooter, LoadingBlock, PageHeader, TextField, useDocumentTitle } from '../../ui';
 import { useAuth } from '../auth/AuthContext';
 import { fetchMe, meQueryKey, updateProfile } from './profile-api';
 import './ProfilePage.css';
+import { LoadErrorAlert } from '../../app/LoadErrorAlert';
 
 export default function ProfilePage() {
   useDocumentTitle('Profile');
@@ -21,17 +22,7 @@ export default function ProfilePage() {
           <LoadingBlock label="Loading your profile" />
         </Card>
       ) : me.isError ? (
-        <Alert
-          tone="error"
-          title="Your profile could not be loaded."
-          action={
-            <Button size="sm" onClick={() => me.refetch()} loading={me.isFetching}>
-              Try again
-            </Button>
-          }
-        >
-          {describeError(me.error)}
-        </Alert>
+        <LoadErrorAlert title="Your profile could not be loaded." query={me} />
       ) : (
         <ProfileForm user={me.data} />
       )}

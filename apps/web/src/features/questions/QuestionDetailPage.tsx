@@ -2,12 +2,10 @@ import type { QuestionDetail } from '@pairboard/contracts';
 import { DEFAULT_RUBRIC, PHASE_GUIDES, PHASE_KEYS } from '@pairboard/interview-content';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { ApiError, describeError, useApiClient } from '../../api';
+import { ApiError, useApiClient } from '../../api';
 import {
-  Alert,
   ArrowLeftIcon,
   BoardIcon,
-  Button,
   Card,
   CompassIcon,
   EmptyState,
@@ -19,6 +17,7 @@ import {
 import { fetchQuestion, questionQueryKey, topicName } from './questions-api';
 import { LevelBadge, TopicTags } from './QuestionsPage';
 import './QuestionDetailPage.css';
+import { LoadErrorAlert } from '../../app/LoadErrorAlert';
 
 const phaseName = (key: string) => (PHASE_GUIDES as Record<string, { name: string } | undefined>)[key]?.name ?? key;
 const dimensionName = (key: string) => DEFAULT_RUBRIC.dimensions.find((dimension) => dimension.key === key)?.name ?? key;
@@ -56,17 +55,7 @@ export default function QuestionDetailPage() {
             />
           </Card>
         ) : (
-          <Alert
-            tone="error"
-            title="This question could not be loaded."
-            action={
-              <Button size="sm" onClick={() => question.refetch()} loading={question.isFetching}>
-                Try again
-              </Button>
-            }
-          >
-            {describeError(question.error)}
-          </Alert>
+          <LoadErrorAlert title="This question could not be loaded." query={question} />
         )
       ) : (
         <QuestionDetails question={question.data} />

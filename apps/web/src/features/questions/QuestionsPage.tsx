@@ -3,8 +3,8 @@ import { TOPICS } from '@pairboard/interview-content';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { describeError, useApiClient } from '../../api';
-import { Alert, Badge, Button, Card, CompassIcon, EmptyState, PageHeader, SelectField, Skeleton, type SelectOption, TextField, useDocumentTitle } from '../../ui';
+import { useApiClient } from '../../api';
+import { Badge, Button, Card, CompassIcon, EmptyState, PageHeader, SelectField, Skeleton, type SelectOption, TextField, useDocumentTitle } from '../../ui';
 import {
   excerpt,
   fetchQuestions,
@@ -17,6 +17,7 @@ import {
   type QuestionFilters,
 } from './questions-api';
 import './QuestionsPage.css';
+import { LoadErrorAlert } from '../../app/LoadErrorAlert';
 
 export const SEARCH_DEBOUNCE_MS = 250;
 
@@ -81,17 +82,7 @@ export default function QuestionsPage() {
       {questions.isPending ? (
         <QuestionListSkeleton />
       ) : questions.isError ? (
-        <Alert
-          tone="error"
-          title="The questions could not be loaded."
-          action={
-            <Button size="sm" onClick={() => questions.refetch()} loading={questions.isFetching}>
-              Try again
-            </Button>
-          }
-        >
-          {describeError(questions.error)}
-        </Alert>
+        <LoadErrorAlert title="The questions could not be loaded." query={questions} />
       ) : (
         <>
           <p className="questions__count" role="status">

@@ -4,8 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useParams } from 'react-router';
 import * as Y from 'yjs';
-import { ApiError, describeError, useApiClient } from '../../api';
-import { Alert, Button, CenteredPage, FullPageLoading, useDocumentTitle } from '../../ui';
+import { ApiError, useApiClient } from '../../api';
+import { CenteredPage, FullPageLoading, useDocumentTitle } from '../../ui';
 import { useAuth, useSignedInUser } from '../auth/AuthContext';
 import { InterviewNotFound } from '../interviews/InterviewPage';
 import { fetchInterview, interviewQueryKey } from '../interviews/interviews-api';
@@ -22,6 +22,7 @@ import { useFollowMode } from './interview/useFollowMode';
 import { useInterviewRoom, useServerNow } from './interview/useInterviewRoom';
 import './RoomPage.css';
 import './interview/InterviewRoom.css';
+import { LoadErrorAlert } from '../../app/LoadErrorAlert';
 
 export default function RoomPage() {
   const { interviewId = '' } = useParams();
@@ -39,17 +40,7 @@ export default function RoomPage() {
         {interview.error instanceof ApiError && interview.error.status === 404 ? (
           <InterviewNotFound />
         ) : (
-          <Alert
-            tone="error"
-            title="The room could not be opened."
-            action={
-              <Button size="sm" onClick={() => interview.refetch()} loading={interview.isFetching}>
-                Try again
-              </Button>
-            }
-          >
-            {describeError(interview.error)}
-          </Alert>
+          <LoadErrorAlert title="The room could not be opened." query={interview} />
         )}
       </CenteredPage>
     );
