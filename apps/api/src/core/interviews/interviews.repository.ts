@@ -61,11 +61,11 @@ export class InterviewsRepository {
 
   /** The caller's role in the interview, or null; `exists` tells an unknown interview from a foreign one. */
   async roleOf(interviewId: string, userId: string): Promise<{ exists: boolean; role: ParticipantRole | null }> {
-    const interview = await this.prisma.interview.findUnique({
-      where: { id: interviewId },
-      select: { participants: { where: { userId }, select: { role: true } } },
-    });
-    return { exists: interview !== null, role: interview?.participants[0]?.role ?? null };
+    // Every board and room connection asks this: the common case (a participant) is one indexed lookup.
+    const participant = await this.prisma.participant.findFirst({ where: { interviewId, userId }, select: { role: true } });
+    if (participant) return { exists: true, role: participant.role };
+    const interview = await this.prisma.interview.findUnique({ where: { id: interviewId }, select: { id: true } });
+    return { exists: interview !== null, role: null };
   }
 
   /** Returns false when the email is already a participant of the interview. */
