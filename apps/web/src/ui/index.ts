@@ -1,6 +1,7 @@
 export { Alert } from './Alert';
 export { Avatar, initialsOf } from './Avatar';
 export { AvatarMenu, type AvatarMenuItem } from './AvatarMenu';
+export { BackLink } from './BackLink';
 export { Badge, type BadgeTone } from './Badge';
 export { Button, LinkButton } from './Button';
 export { IconButton } from './IconButton';

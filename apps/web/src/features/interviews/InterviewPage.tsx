@@ -6,7 +6,7 @@ import { ApiError, useApiClient } from '../../api';
 import { useZodForm } from '../../forms/useZodForm';
 import {
   Alert,
-  ArrowLeftIcon,
+  BackLink,
   BoardIcon,
   Button,
   Card,
@@ -40,10 +40,7 @@ export default function InterviewPage() {
 
   return (
     <>
-      <Link to="/" className="interview-page__back">
-        <ArrowLeftIcon size={14} />
-        Interviews
-      </Link>
+      <BackLink to="/">Interviews</BackLink>
       {interview.isPending ? (
         <LoadingBlock label="Loading the interview" />
       ) : interview.isError ? (

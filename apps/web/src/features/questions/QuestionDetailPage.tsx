@@ -1,10 +1,10 @@
 import type { QuestionDetail } from '@pairboard/contracts';
 import { DEFAULT_RUBRIC, PHASE_GUIDES, PHASE_KEYS } from '@pairboard/interview-content';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { ApiError, useApiClient } from '../../api';
 import {
-  ArrowLeftIcon,
+  BackLink,
   BoardIcon,
   Card,
   CompassIcon,
@@ -33,10 +33,7 @@ export default function QuestionDetailPage() {
 
   return (
     <>
-      <Link to="/questions" className="question-detail__back">
-        <ArrowLeftIcon size={14} />
-        Questions
-      </Link>
+      <BackLink to="/questions">Questions</BackLink>
       {question.isPending ? (
         <LoadingBlock label="Loading the question" />
       ) : question.isError ? (
