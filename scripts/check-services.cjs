@@ -26,10 +26,14 @@ async function checkPostgres() {
 
 async function checkRedis() {
   const redis = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  redis.on('error', () => undefined);
+  // ioredis reports only "Connection is closed" from connect(); the socket error says why.
+  let cause;
+  redis.on('error', (error) => (cause = cause ?? error));
   try {
     await redis.connect();
     await redis.ping();
+  } catch (error) {
+    throw cause ?? error;
   } finally {
     redis.disconnect();
   }
