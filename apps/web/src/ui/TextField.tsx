@@ -72,3 +72,8 @@ export function PasswordField(props: Omit<TextFieldProps, 'type' | 'trailing'>) 
     />
   );
 }
+
+/** An email input: the right keyboard on phones, and no capitalisation or spell-checking of addresses. */
+export function EmailField(props: Omit<TextFieldProps, 'type'>) {
+  return <TextField type="email" inputMode="email" autoCapitalize="off" spellCheck={false} {...props} />;
+}

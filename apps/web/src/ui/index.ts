@@ -15,6 +15,6 @@ export { FullPageLoading, LoadingBlock, Spinner } from './Spinner';
 export { RadioGroup, type RadioOption } from './RadioGroup';
 export { SelectField, type SelectOption } from './SelectField';
 export { Skeleton } from './Skeleton';
-export { PasswordField, TextField } from './TextField';
+export { EmailField, PasswordField, TextField } from './TextField';
 export { TopBar, TopBarLink } from './TopBar';
 export { useDocumentTitle } from './useDocumentTitle';

@@ -1,7 +1,7 @@
 import { loginRequestSchema } from '@pairboard/contracts';
 import { Link, useLocation } from 'react-router';
 import { useZodForm } from '../../forms/useZodForm';
-import { Alert, Button, PasswordField, TextField, useDocumentTitle } from '../../ui';
+import { Alert, Button, EmailField, PasswordField, useDocumentTitle } from '../../ui';
 import { useAuth } from './AuthContext';
 import { AuthLayout } from './AuthLayout';
 
@@ -26,14 +26,10 @@ export default function SignInPage() {
     >
       <form className="auth__form" noValidate onSubmit={form.handleSubmit} aria-label="Sign in">
         {form.formError && <Alert tone="error">{form.formError}</Alert>}
-        <TextField
+        <EmailField
           {...form.field('email')}
           label="Email"
-          type="email"
           autoComplete="email"
-          inputMode="email"
-          autoCapitalize="off"
-          spellCheck={false}
           autoFocus
         />
         <PasswordField {...form.field('password')} label="Password" autoComplete="current-password" />

@@ -1,7 +1,7 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, registerRequestSchema } from '@pairboard/contracts';
 import { Link, useLocation } from 'react-router';
 import { useZodForm } from '../../forms/useZodForm';
-import { Alert, Button, PasswordField, TextField, useDocumentTitle } from '../../ui';
+import { Alert, Button, EmailField, PasswordField, TextField, useDocumentTitle } from '../../ui';
 import { useAuth } from './AuthContext';
 import { AuthLayout } from './AuthLayout';
 
@@ -29,14 +29,10 @@ export default function SignUpPage() {
       <form className="auth__form" noValidate onSubmit={form.handleSubmit} aria-label="Create account">
         {form.formError && <Alert tone="error">{form.formError}</Alert>}
         <TextField {...form.field('name')} label="Name" autoComplete="name" autoFocus />
-        <TextField
+        <EmailField
           {...form.field('email')}
           label="Email"
-          type="email"
           autoComplete="email"
-          inputMode="email"
-          autoCapitalize="off"
-          spellCheck={false}
         />
         <PasswordField
           {...form.field('password')}

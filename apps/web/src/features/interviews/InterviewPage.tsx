@@ -11,13 +11,13 @@ import {
   Button,
   Card,
   CompassIcon,
+  EmailField,
   EmptyState,
   LinkButton,
   LoadingBlock,
   PageHeader,
   PlusIcon,
   SelectField,
-  TextField,
   useDocumentTitle,
 } from '../../ui';
 import { useSignedInUser } from '../auth/AuthContext';
@@ -179,14 +179,10 @@ function AddParticipantForm({ interview }: { interview: Interview }) {
       <h3 className="add-participant__title">Add participant</h3>
       {form.formError && <Alert tone="error">{form.formError}</Alert>}
       <div className="add-participant__row">
-        <TextField
+        <EmailField
           {...form.field('email')}
           className="add-participant__email"
           label="Email"
-          type="email"
-          inputMode="email"
-          autoCapitalize="off"
-          spellCheck={false}
           placeholder="name@example.com"
           onInput={() => setAdded(null)}
         />

@@ -9,6 +9,7 @@ import {
   Card,
   CardFooter,
   CloseIcon,
+  EmailField,
   IconButton,
   LinkButton,
   PageHeader,
@@ -239,15 +240,11 @@ export default function NewInterviewPage() {
             <ul className="new-interview__invites" aria-label="Invitations">
               {values.invites.map((row, index) => (
                 <li key={row.key} className="new-interview__invite">
-                  <TextField
+                  <EmailField
                     data-field={`invite-email-${row.key}`}
                     className="new-interview__invite-email"
                     label="Email"
                     aria-label={`Email of person ${index + 1}`}
-                    type="email"
-                    inputMode="email"
-                    autoCapitalize="off"
-                    spellCheck={false}
                     placeholder="name@example.com"
                     value={row.email}
                     onChange={(event) => setRow(row.key, { email: event.target.value })}
