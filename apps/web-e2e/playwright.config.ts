@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 
 const workspaceRoot = resolve(__dirname, '../..');
 const externalBaseUrl = process.env.E2E_BASE_URL;
+// E2E_PORT lets two runs share the machine (each with its own E2E_DATABASE and E2E_REDIS_URL).
+const port = process.env.E2E_PORT ?? '3100';
 
 /**
  * Runs against the built app: the API serves dist/web on one origin, as in production.
@@ -21,7 +23,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
-    baseURL: externalBaseUrl ?? 'http://127.0.0.1:3100',
+    baseURL: externalBaseUrl ?? `http://127.0.0.1:${port}`,
     headless: true,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
@@ -43,7 +45,7 @@ export default defineConfig({
     : {
         command: 'node apps/web-e2e/serve.js',
         cwd: workspaceRoot,
-        url: 'http://127.0.0.1:3100/api/health',
+        url: `http://127.0.0.1:${port}/api/health`,
         reuseExistingServer: !process.env.CI,
         timeout: 120_000,
         stdout: 'ignore',

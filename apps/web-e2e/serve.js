@@ -1,5 +1,5 @@
 // Starts the built API (which also serves the built web app) for the browser tests:
-// creates the test database if needed, applies the migrations, then runs the server on port 3100.
+// creates the test database if needed, applies the migrations, then runs the server on E2E_PORT (3100).
 const { spawn, spawnSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const { resolve } = require('node:path');
@@ -16,9 +16,9 @@ const serverUrl = 'postgresql://postgres@127.0.0.1:5432';
 
 const env = {
   ...process.env,
-  PORT: '3100',
+  PORT: process.env.E2E_PORT ?? '3100',
   DATABASE_URL: `${serverUrl}/${database}`,
-  REDIS_URL: 'redis://127.0.0.1:6379/3',
+  REDIS_URL: process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379/3',
   NODE_ENV: 'test',
   JWT_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnop',
   WEB_DIST: 'dist/web',
