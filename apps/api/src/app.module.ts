@@ -9,6 +9,7 @@ import { WebAppModule } from './base/web/web-app.module';
 import { AuthModule } from './core/auth';
 import { ContentModule } from './core/content';
 import { BoardModule } from './core/board';
+import { EventsModule } from './core/events';
 import { InterviewsModule } from './core/interviews';
 import { RoomsModule } from './core/rooms';
 
@@ -24,6 +25,7 @@ export class AppModule {
         RedisModule,
         MetricsModule,
         HealthModule,
+        EventsModule,
         AuthModule,
         ContentModule,
         InterviewsModule,

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ClockChange, ClockCommand, RoomClock } from '@pairboard/contracts';
+import { DomainEvent, DomainEvents } from '../events';
 import { applyAutoAdvance, applyClockCommand, autoAdvanceDueAt, TimedPhase } from '@pairboard/interview-domain';
 import { AppError } from '../../base/errors';
 import { JobContext, jobId, JobPayload, JobsService } from '../../base/jobs';
@@ -33,6 +34,7 @@ export class RoomClockService {
   constructor(
     private readonly rooms: RoomsRepository,
     private readonly jobs: JobsService,
+    private readonly events: DomainEvents,
   ) {}
 
   async command(interviewId: string, actor: RoomActor, command: ClockCommand): Promise<ClockUpdate> {
@@ -49,6 +51,7 @@ export class RoomClockService {
       const change: ClockChange = { ...result.change, byUserId: actor.userId };
       if (await this.rooms.saveClock(interviewId, record.clock.version, result.clock, change)) {
         await this.scheduleAutoAdvance(record, result.clock, phases, true);
+        if (change.kind === 'ended') await this.events.emit(DomainEvent.interviewEnded, { interviewId, byUserId: actor.userId });
         return { clock: result.clock, change };
       }
     }

@@ -313,6 +313,7 @@ export class RoomsGateway implements OnGatewayInit<RoomsNamespace>, OnGatewayCon
       const presence = await this.events.presence(interviewId);
       const state = await this.rooms.snapshot(interviewId, { userId: socket.data.userId, name: socket.data.name, role }, presence);
       await this.events.publishPresence(interviewId);
+      await this.rooms.recordJoin(interviewId, socket.data.userId);
       return state;
     } catch (error) {
       await this.leave(socket);

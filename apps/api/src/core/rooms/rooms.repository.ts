@@ -128,6 +128,15 @@ export class RoomsRepository {
     return rows.map((row) => ({ interviewId: row.id, clock: toClock(row), script: row.script }));
   }
 
+  /** True only for the first join of that person. */
+  async markJoined(interviewId: string, userId: string): Promise<boolean> {
+    const { count } = await this.prisma.participant.updateMany({
+      where: { interviewId, userId, joinedAt: null },
+      data: { joinedAt: new Date() },
+    });
+    return count > 0;
+  }
+
   async userName(userId: string): Promise<string | null> {
     const user = await this.prisma.user.findUnique({ where: { id: userId }, select: { name: true } });
     return user?.name ?? null;

@@ -14,6 +14,7 @@ import {
 } from '@pairboard/contracts';
 import { sessionElapsedMs } from '@pairboard/interview-domain';
 import { AppError } from '../../base/errors';
+import { DomainEvent, DomainEvents } from '../events';
 import { InterviewsService } from '../interviews';
 import { questionContent, scriptPhases, toPhaseGuide, toRoomPhase } from './room-content';
 import { ChatRow, NoteRow, RequirementRow, RevealedHintRow, RoomsRepository } from './rooms.repository';
@@ -40,6 +41,7 @@ export class RoomsService {
   constructor(
     private readonly rooms: RoomsRepository,
     private readonly interviews: InterviewsService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** The caller's role; NOT_FOUND for anyone who is not a participant, as over REST. */
@@ -47,6 +49,13 @@ export class RoomsService {
     const access = await this.interviews.accessFor(interviewId, userId);
     if (!access.exists || !access.role) throw new AppError('NOT_FOUND', 'No such interview.');
     return access.role;
+  }
+
+  /** Notes the first time each participant enters the room: the show-up record reads it. */
+  async recordJoin(interviewId: string, userId: string): Promise<void> {
+    if (await this.rooms.markJoined(interviewId, userId)) {
+      await this.events.emit(DomainEvent.participantJoined, { interviewId, userId });
+    }
   }
 
   async userName(userId: string): Promise<string | null> {
