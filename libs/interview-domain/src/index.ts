@@ -1,2 +1,3 @@
 export * from './phase-clock';
 export * from './clock-sync';
+export * from './phase-chapters';
