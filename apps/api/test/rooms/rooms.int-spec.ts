@@ -1,8 +1,10 @@
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { ClockStateEvent, Presence, RoomState } from '@pairboard/contracts';
 import { CHAT_MESSAGE_MAX_LENGTH, ROOM_MAX_PACKET_BYTES } from '@pairboard/contracts';
 import { estimateClockOffset, MINUTE_MS, phaseRemainingMs, TimeSyncSample } from '@pairboard/interview-domain';
 import { PrismaService } from '../../src/base/prisma';
 import { ContentService } from '../../src/core/content';
+import { DomainEvent, DomainEventPayloads } from '../../src/core/events';
 import { flushRedis, resetDatabase, startTestApp, TestApp } from '../support/test-app';
 import { createInterview, delay, listen, RoomClient, signUp, TestUser } from './support/room-clients';
 
@@ -134,6 +136,44 @@ describe('interview room over socket.io /rooms', () => {
     expect(row).toMatchObject({ phaseIndex: 1, extensionMs: 7 * MINUTE_MS, clockVersion: 4 });
     expect(await prisma.phaseEvent.count({ where: { interviewId } })).toBe(4);
     await candidate.room.next<ClockStateEvent>('clock:state', (event) => event.clock.version === 4);
+  });
+
+  it('records each participant’s first entry once and announces it', async () => {
+    const { ivan, cara, interviewId } = await cast();
+    const announced: DomainEventPayloads['interview.participant_joined'][] = [];
+    const bus = api.app.get(EventEmitter2);
+    const listener = (payload: DomainEventPayloads['interview.participant_joined']) => announced.push(payload);
+    bus.on(DomainEvent.participantJoined, listener);
+    try {
+      await joined(ivan, interviewId);
+      const first = await prisma.participant.findFirstOrThrow({ where: { interviewId, userId: ivan.id } });
+      expect(first.joinedAt).toBeInstanceOf(Date);
+      await joined(ivan, interviewId);
+      const again = await prisma.participant.findFirstOrThrow({ where: { interviewId, userId: ivan.id } });
+      expect(again.joinedAt).toEqual(first.joinedAt);
+      expect(announced).toEqual([{ interviewId, userId: ivan.id }]);
+      const absent = await prisma.participant.findFirstOrThrow({ where: { interviewId, userId: cara.id } });
+      expect(absent.joinedAt).toBeNull();
+    } finally {
+      bus.off(DomainEvent.participantJoined, listener);
+    }
+  });
+
+  it('announces the end of an interview once, with who ended it', async () => {
+    const { ivan, interviewId } = await cast();
+    const ended: DomainEventPayloads['interview.ended'][] = [];
+    const bus = api.app.get(EventEmitter2);
+    const listener = (payload: DomainEventPayloads['interview.ended']) => ended.push(payload);
+    bus.on(DomainEvent.interviewEnded, listener);
+    try {
+      const { room } = await joined(ivan, interviewId);
+      await room.ok('clock:command', { action: 'start' });
+      await room.ok('clock:command', { action: 'end' });
+      expect(await room.request('clock:command', { action: 'end' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      expect(ended).toEqual([{ interviewId, byUserId: ivan.id }]);
+    } finally {
+      bus.off(DomainEvent.interviewEnded, listener);
+    }
   });
 
   it('gives a late joiner the current phase and the same remaining time as everyone else', async () => {
