@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { BOARD_FILE_UPLOAD_PART, boardFileIdSchema, type BoardFileRecord } from '@pairboard/contracts';
 import type { Response } from 'express';
 import { AppError } from '../../base/errors';
@@ -20,6 +20,16 @@ export class BoardFilesController {
   /** multipart/form-data: a `fileId` field, then the image in the part `file` (size limit in BoardFilesModule). */
   @Post()
   @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['fileId', BOARD_FILE_UPLOAD_PART],
+      properties: {
+        fileId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$', description: "Excalidraw's id for the file" },
+        [BOARD_FILE_UPLOAD_PART]: { type: 'string', format: 'binary', description: 'PNG, JPEG, GIF or WebP; at most BOARD_FILE_MAX_BYTES' },
+      },
+    },
+  })
   @ApiResponse({ status: 201, type: BoardFileRecordDto, description: 'stored' })
   @ApiResponse({ status: 200, type: BoardFileRecordDto, description: 'the same image was already stored' })
   @UseInterceptors(FileInterceptor(BOARD_FILE_UPLOAD_PART))
