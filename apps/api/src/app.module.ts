@@ -9,6 +9,7 @@ import { WebAppModule } from './base/web/web-app.module';
 import { AuthModule } from './core/auth';
 import { ContentModule } from './core/content';
 import { BoardModule } from './core/board';
+import { BoardFilesModule } from './core/board-files';
 import { EventsModule } from './core/events';
 import { InterviewsModule } from './core/interviews';
 import { RoomsModule } from './core/rooms';
@@ -30,6 +31,7 @@ export class AppModule {
         ContentModule,
         InterviewsModule,
         BoardModule,
+        BoardFilesModule,
         RoomsModule,
         WebAppModule.forRoot(config.WEB_DIST),
       ],

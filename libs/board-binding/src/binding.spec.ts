@@ -273,7 +273,7 @@ describe('undo and redo', () => {
 });
 
 describe('files', () => {
-  const record = { id: 'file-1', mimeType: 'image/png', url: '/api/files/file-1', created: 1 };
+  const record = { id: 'file-1', mimeType: 'image/png' as const, size: 68, created: 1 };
 
   it('publishes local records and surfaces remote ones once', () => {
     const [a, b] = twoPeers();
@@ -299,7 +299,7 @@ describe('start and stop', () => {
   it('loads the document into the scene and writes scene-only elements', () => {
     const doc = new Y.Doc();
     writeElements(doc, [makeElement({ id: 'x', index: at('a1') }), makeElement({ id: 'y', index: at('a0') })]);
-    filesMap(doc).set('f', { id: 'f', mimeType: 'image/png', url: '/f', created: 1 });
+    filesMap(doc).set('f', { id: 'f', mimeType: 'image/png', size: 68, created: 1 });
     const scene = new FakeScene('s');
     scene.elements = [makeElement({ id: 'z', index: at('a2') })];
 

@@ -16,7 +16,7 @@ export interface SceneAdapter {
   getAppState(): EditingState;
   /** Files the editor already has, by id (`api.getFiles()`). */
   getFiles(): Readonly<Record<string, unknown>>;
-  /** Records other clients published; the editor fetches `url` and adds the image. */
+  /** Records other clients published; the editor fetches each file's bytes and adds the image. */
   addFiles(records: readonly BoardFileRecord[]): void;
 }
 
@@ -120,6 +120,30 @@ export class ExcalidrawYjsBinding {
     if (this.destroyed) return;
     for (const record of records) this.surfacedFiles.add(record.id);
     writeFiles(this.doc, records, this.origin);
+  }
+
+  /**
+   * Gives every image element showing one of `fileIds` a new version with `change`: `saved` once
+   * its file is uploaded (the status Excalidraw's collaboration uses), `removed` when the upload was
+   * refused for good, so nobody is left looking at a placeholder. Not an undoable step. Returns how
+   * many elements changed.
+   */
+  reviseImages(fileIds: ReadonlySet<string>, change: 'saved' | 'removed'): number {
+    if (this.destroyed || fileIds.size === 0) return 0;
+    const updated = Date.now();
+    const revised: ExcalidrawElement[] = [];
+    const scene = this.scene.getSceneElements().map((element) => {
+      if (element.type !== 'image' || element.isDeleted || element.fileId === null || !fileIds.has(element.fileId)) return element;
+      if (change === 'saved' && element.status === 'saved') return element;
+      const fields = change === 'saved' ? { status: 'saved' as const } : { isDeleted: true };
+      const next = { ...this.newVersionOf(element, this.known.get(element.id), updated), ...fields } as ExcalidrawElement;
+      revised.push(next);
+      return next;
+    });
+    if (revised.length === 0) return 0;
+    this.write(revised, this.repairOrigin);
+    this.scene.updateScene({ elements: scene });
+    return revised.length;
   }
 
   /** Ids of files the editor has but the document does not: the images still to upload. */

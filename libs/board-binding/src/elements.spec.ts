@@ -34,7 +34,7 @@ describe('document helpers', () => {
   });
 
   it('encodes a whole board as one update', () => {
-    const record = { id: 'f', mimeType: 'image/png', url: '/f', created: 1 };
+    const record = { id: 'f', mimeType: 'image/png' as const, size: 68, created: 1 };
     const update = elementsToYjsUpdate([makeElement({ id: 'x', index: at('a0') })], [record]);
     const doc = new Y.Doc();
     Y.applyUpdate(doc, update);

@@ -4,7 +4,7 @@ import type { BoardFileRecord } from './files';
 
 /**
  * The scene adapter over Excalidraw's imperative API. Images other clients publish are handed to
- * `onRemoteFiles`: fetch each `url` and call `api.addFiles` with a data URL.
+ * `onRemoteFiles`: fetch each file's bytes (`boardFilePath`) and call `api.addFiles` with a data URL.
  */
 export function excalidrawSceneAdapter(
   api: ExcalidrawImperativeAPI,

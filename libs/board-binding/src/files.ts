@@ -1,29 +1,16 @@
+import { BOARD_DOC, boardFileRecordSchema, type BoardFileRecord } from '@pairboard/contracts';
 import type * as Y from 'yjs';
-import { BOARD_DOC } from '@pairboard/contracts';
 
-/** An image on the board; the bytes live behind `url` (uploaded over REST), never in the document. */
-export interface BoardFileRecord {
-  id: string;
-  mimeType: string;
-  url: string;
-  /** epoch milliseconds */
-  created: number;
-}
+export type { BoardFileRecord };
 
+/** Images on the board; the bytes live behind the REST API (`boardFilePath`), never in the document. */
 export function filesMap(doc: Y.Doc): Y.Map<BoardFileRecord> {
   return doc.getMap<BoardFileRecord>(BOARD_DOC.files);
 }
 
-/** Records arrive from other clients, so their shape is checked before use. */
+/** Records arrive from other clients, so they are checked against the contract before use. */
 export function isFileRecord(value: unknown): value is BoardFileRecord {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  return (
-    typeof record['id'] === 'string' &&
-    typeof record['mimeType'] === 'string' &&
-    typeof record['url'] === 'string' &&
-    typeof record['created'] === 'number'
-  );
+  return boardFileRecordSchema.safeParse(value).success;
 }
 
 export function readFiles(doc: Y.Doc): BoardFileRecord[] {
@@ -37,7 +24,7 @@ export function writeFiles(doc: Y.Doc, records: readonly BoardFileRecord[], orig
   if (fresh.length === 0) return 0;
   doc.transact(() => {
     for (const record of fresh) {
-      map.set(record.id, { id: record.id, mimeType: record.mimeType, url: record.url, created: record.created });
+      map.set(record.id, { id: record.id, mimeType: record.mimeType, size: record.size, created: record.created });
     }
   }, origin);
   return fresh.length;

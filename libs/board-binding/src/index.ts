@@ -13,6 +13,8 @@ export {
 export type { ReadElementsOptions, VersionStamp } from './elements';
 export { filesMap, isFileRecord, readFiles, writeFiles } from './files';
 export type { BoardFileRecord } from './files';
+export { BoardFileSync, dataUrlSize } from './file-sync';
+export type { EditorFile, FileEditor, FileFailure, FilePublisher, FileSyncOptions, FileTransfer, FileTransport } from './file-sync';
 export { inProgressElementIds, keepLocalReason, reconcileElements } from './reconcile';
 export type { EditingState, KeepLocalReason } from './reconcile';
 export { localAwarenessState, remoteCollaborators } from './awareness';

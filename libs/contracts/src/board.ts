@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Board sync over the y-websocket protocol (yjs 13). Message types 0-3 are the protocol's own;
  * 4 is Pairboard's stored acknowledgement `[4, n]`.
@@ -25,10 +27,49 @@ export const BOARD_CLOSE = {
 export const BOARD_DOC = {
   /** element id → the whole Excalidraw element as plain JSON (replaced on every change) */
   elements: 'elements',
-  /** file id → `{ id, mimeType, url, created }` for images uploaded over REST */
+  /** file id → a `BoardFileRecord` (below) for an image uploaded over REST; never the image itself */
   files: 'files',
 } as const;
 
 export function boardPath(interviewId: string): string {
   return `/yjs/${interviewId}`;
+}
+
+/** Image types the board accepts, recognised by their leading bytes rather than by name or header. */
+export const BOARD_FILE_MIME_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
+export type BoardFileMimeType = (typeof BOARD_FILE_MIME_TYPES)[number];
+
+/** Excalidraw names a file by a hash of its data (40 hex digits); any short URL-safe id is accepted. */
+export const boardFileIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,128}$/, 'A file id is 1 to 128 letters, digits, "-" or "_"');
+
+/**
+ * What `doc.getMap('files')` holds under a file id. Deliberately small: the bytes stay in
+ * PostgreSQL behind `boardFilePath`, so the document, and the recording made of its updates, stay
+ * small however many images are pasted. The server refuses any other value under `files`.
+ */
+export const boardFileRecordSchema = z.strictObject({
+  id: boardFileIdSchema,
+  mimeType: z.enum(BOARD_FILE_MIME_TYPES),
+  /** bytes */
+  size: z.number().int().positive().max(2 ** 31),
+  /** epoch milliseconds of the first upload */
+  created: z.number().int().nonnegative(),
+});
+export type BoardFileRecord = z.infer<typeof boardFileRecordSchema>;
+
+/** A record's JSON is far below this; the board server refuses larger values under `files`. */
+export const BOARD_FILE_RECORD_MAX_JSON_BYTES = 512;
+
+/**
+ * `POST /api/interviews/:id/files` is multipart/form-data with these text fields and the image in
+ * the part named `file`; the answer is the `BoardFileRecord` to put into the document.
+ */
+export const boardFileUploadFieldsSchema = z.strictObject({ fileId: boardFileIdSchema });
+export type BoardFileUploadFields = z.infer<typeof boardFileUploadFieldsSchema>;
+export const BOARD_FILE_UPLOAD_PART = 'file';
+
+export function boardFilePath(interviewId: string, fileId: string): string {
+  return `/api/interviews/${encodeURIComponent(interviewId)}/files/${encodeURIComponent(fileId)}`;
 }

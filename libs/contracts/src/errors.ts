@@ -15,6 +15,7 @@ export const ERROR_CATALOGUE = {
   CONFLICT: { status: 409, message: 'That conflicts with the current state.' },
   NOT_IN_ROOM: { status: 409, message: 'Join the interview room first.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'This kind of file is not accepted.' },
   TOO_MANY_REQUESTS: { status: 429, message: 'Too many attempts. Try again later.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
   SERVICE_UNAVAILABLE: { status: 503, message: 'A service Pairboard depends on is unavailable.' },

@@ -6,12 +6,15 @@ export class RoomPage {
   readonly canvas: Locator;
   readonly connection: Locator;
   readonly people: Locator;
+  /** Images on their way to or from the server, and failed ones. */
+  readonly transfers: Locator;
 
   constructor(readonly page: Page) {
     this.board = page.getByTestId('board');
     this.canvas = this.board.locator('canvas.interactive');
     this.connection = page.getByTestId('connection-state');
     this.people = page.getByTestId('room-people');
+    this.transfers = page.getByTestId('file-transfers').locator('li');
   }
 
   async goto(interviewId: string) {
@@ -49,5 +52,24 @@ export class RoomPage {
     await this.page.mouse.move(x + size.width / 2, y + size.height / 2, { steps: 4 });
     await this.page.mouse.move(x + size.width, y + size.height, { steps: 4 });
     await this.page.mouse.up();
+  }
+
+  /** Image elements with an uploaded file (`saved`), and files the editor holds (loaded images). */
+  async expectImages({ saved, files }: { saved: number; files: number }) {
+    await expect(this.board).toHaveAttribute('data-saved-image-count', String(saved), { timeout: 15_000 });
+    await expect(this.board).toHaveAttribute('data-file-count', String(files), { timeout: 15_000 });
+  }
+
+  /** Picks Excalidraw's image tool, chooses the file in the picker and clicks where it goes. */
+  async insertImage(file: { name: string; mimeType: string; buffer: Buffer }, at: { x: number; y: number }) {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.click('[data-testid="toolbar-image"]', { force: true });
+    await (await chooser).setFiles(file);
+    const box = await this.board.boundingBox();
+    if (!box) throw new Error('the board is not visible');
+    // The picked image follows the pointer until a click places it.
+    await this.page.mouse.move(box.x + at.x - 20, box.y + at.y - 20);
+    await this.page.mouse.move(box.x + at.x, box.y + at.y, { steps: 4 });
+    await this.page.mouse.click(box.x + at.x, box.y + at.y);
   }
 }

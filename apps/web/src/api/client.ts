@@ -5,6 +5,7 @@ import type { Session } from './session';
 
 export interface RequestOptions<T> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON, or as multipart when it is FormData. */
   body?: unknown;
   /** Validates the success body; without it the body is returned as-is. */
   schema?: ZodType<T>;
@@ -24,6 +25,17 @@ export class ApiClient {
   ) {}
 
   async request<T = undefined>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+    return this.read(await this.exchange(path, options), options.schema);
+  }
+
+  /** A binary body (an image) as a Blob, with the same authentication and error handling. */
+  async requestBlob(path: string, options: Pick<RequestOptions<never>, 'signal'> = {}): Promise<Blob> {
+    const response = await this.exchange(path, { ...options, accept: '*/*' });
+    if (!response.ok) throw apiErrorFrom(response.status, await readJson(response), response.headers.get('Retry-After'));
+    return response.blob();
+  }
+
+  private async exchange(path: string, options: RequestOptions<unknown> & { accept?: string }): Promise<Response> {
     const authenticated = options.authenticated ?? true;
     const sentToken = authenticated ? this.session.accessToken : null;
     let response = await this.send(path, options, sentToken);
@@ -34,18 +46,20 @@ export class ApiClient {
       const token = current && current !== sentToken ? current : await this.session.refresh();
       if (token) response = await this.send(path, options, token);
     }
-    return this.read(response, options.schema);
+    return response;
   }
 
-  private async send(path: string, options: RequestOptions<unknown>, token: string | null): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  private async send(path: string, options: RequestOptions<unknown> & { accept?: string }, token: string | null): Promise<Response> {
+    const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
+    // Form data (an upload) sets its own multipart Content-Type with the boundary.
+    const form = typeof FormData !== 'undefined' && options.body instanceof FormData;
+    if (options.body !== undefined && !form) headers['Content-Type'] = 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;
     try {
       return await this.fetch(path, {
         method: options.method ?? 'GET',
         headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body: options.body === undefined ? undefined : form ? (options.body as FormData) : JSON.stringify(options.body),
         credentials: 'same-origin',
         // Responses depend on who asks; React Query is the cache, not the browser.
         cache: 'no-store',

@@ -10,7 +10,7 @@ function fixture() {
   for (let i = 0; i < 20; i++) base.getMap('elements').set(`e${i}`, excalidrawElement(`e${i}`, 1, i));
   base.getArray('order').insert(0, [1, 2, 3, 4]);
   base.getText('notes').insert(0, 'abcdef');
-  base.getMap('files').set('nested', new Y.Map());
+  base.getMap('extras').set('nested', new Y.Map());
   const state = Y.encodeStateAsUpdate(base);
   const editor = new Y.Doc();
   Y.applyUpdate(editor, state);
@@ -19,7 +19,7 @@ function fixture() {
     captureUpdate(editor, () => editor.getMap('elements').delete('e4')),
     captureUpdate(editor, () => editor.getArray('order').insert(1, [9, 9])),
     captureUpdate(editor, () => editor.getText('notes').delete(0, 3)),
-    captureUpdate(editor, () => (editor.getMap('files').get('nested') as Y.Map<unknown>).set('k', 'v')),
+    captureUpdate(editor, () => (editor.getMap('extras').get('nested') as Y.Map<unknown>).set('k', 'v')),
     Y.encodeStateAsUpdate(editor),
   ];
   return { state, updates };
@@ -93,5 +93,73 @@ describe('board protocol', () => {
       }),
       { numRuns: 3_000 },
     );
+  });
+
+  describe('files entries', () => {
+    const record = { id: 'f1', mimeType: 'image/png', size: 120, created: 1_700_000_000_000 };
+    const refusal = (update: Uint8Array, doc: Y.Doc | null = null) => {
+      try {
+        inspectUpdate(update, doc);
+        return null;
+      } catch (error) {
+        expect(error).toBeInstanceOf(MalformedMessage);
+        return (error as Error).message;
+      }
+    };
+
+    it('accepts image records under their own id, and their removal', () => {
+      const doc = new Y.Doc();
+      const add = captureUpdate(doc, () => doc.getMap('files').set('f1', record));
+      expect(refusal(add)).toBeNull();
+      const server = new Y.Doc();
+      Y.applyUpdate(server, add);
+      expect(refusal(captureUpdate(doc, () => doc.getMap('files').delete('f1')), server)).toBeNull();
+      expect(refusal(Y.encodeStateAsUpdate(doc), server)).toBeNull();
+    });
+
+    it('refuses anything else under files: other shapes, foreign ids, big values, nested types, text', () => {
+      const cases: [string, (files: Y.Map<unknown>) => void, RegExp][] = [
+        ['data URL kept in the document', (files) => files.set('f1', { ...record, dataURL: 'data:image/png;base64,AAAA' }), /wrong shape/],
+        ['SVG', (files) => files.set('f1', { ...record, mimeType: 'image/svg+xml' }), /wrong shape/],
+        ['negative size', (files) => files.set('f1', { ...record, size: -1 }), /wrong shape/],
+        ['not an object', (files) => files.set('f1', 'hello'), /wrong shape/],
+        ['under another id', (files) => files.set('f2', record), /its own id/],
+        ['too large', (files) => files.set('f1', { ...record, padding: 'x'.repeat(600) }), /too large/],
+        ['nested map', (files) => files.set('f1', new Y.Map()), /one record/],
+        ['content of a nested type', (files) => {
+          const nested = new Y.Map();
+          files.set('f1', nested);
+          nested.set('id', 'f1');
+        }, /one record|nested types/],
+      ];
+      for (const [name, change, reason] of cases) {
+        const doc = new Y.Doc();
+        const update = captureUpdate(doc, () => change(doc.getMap('files')));
+        expect([name, refusal(update)]).toEqual([name, expect.stringMatching(reason)]);
+      }
+      const text = new Y.Doc();
+      expect(refusal(captureUpdate(text, () => text.getText('files').insert(0, 'abc')))).toMatch(/map from file id/);
+    });
+
+    it('finds the place of an overwrite through the record it replaces, in the update or in the document', () => {
+      const doc = new Y.Doc();
+      const sameUpdate = captureUpdate(doc, () => {
+        doc.getMap('files').set('f1', record);
+        doc.getMap('files').set('f1', { ...record, mimeType: 'text/html' });
+      });
+      expect(refusal(sameUpdate)).toMatch(/wrong shape/);
+
+      const server = new Y.Doc();
+      const client = new Y.Doc();
+      const add = captureUpdate(client, () => client.getMap('files').set('f1', record));
+      Y.applyUpdate(server, add);
+      const overwrite = captureUpdate(client, () => client.getMap('files').set('f1', { ...record, size: 'big' }));
+      expect(refusal(overwrite, server)).toMatch(/wrong shape/);
+      const honest = captureUpdate(client, () => client.getMap('files').set('f1', { ...record, created: 2 }));
+      expect(refusal(honest, server)).toBeNull();
+      // Elements are not files: overwriting one with anything is the clients' business.
+      Y.applyUpdate(server, captureUpdate(client, () => client.getMap('elements').set('e1', { id: 'e1' })));
+      expect(refusal(captureUpdate(client, () => client.getMap('elements').set('e1', 'whatever')), server)).toBeNull();
+    });
   });
 });

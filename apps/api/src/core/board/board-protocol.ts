@@ -1,5 +1,6 @@
 import { BOARD_MESSAGE } from '@pairboard/contracts';
 import * as Y from 'yjs';
+import { documentRuleViolation } from './board-document-rules';
 
 /**
  * The y-websocket wire format, read and written by hand: the server relays most messages as the
@@ -100,9 +101,10 @@ const EMPTY_UPDATE = Uint8Array.of(0, 0);
  * whether it carries any item or deletion. Decoding alone is not enough: a few hand-crafted updates
  * decode but make `applyUpdate` throw halfway through a transaction (zero-length deletions, items
  * whose origin or parent lies at or after their own clock); those are refused here, so nothing
- * stored can break a replay. Costs about 30 µs for a typical 500-byte element update.
+ * stored can break a replay. With the room's document, the update must also keep the board's
+ * layout rules (`board-document-rules.ts`). Costs about 30 µs for a typical 500-byte element update.
  */
-export function inspectUpdate(update: Uint8Array): { hasContent: boolean } {
+export function inspectUpdate(update: Uint8Array, doc: Y.Doc | null = null): { hasContent: boolean } {
   if (isEmptyUpdate(update)) return { hasContent: false };
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
@@ -129,6 +131,8 @@ export function inspectUpdate(update: Uint8Array): { hasContent: boolean } {
       hasContent = true;
     }
   }
+  const violation = documentRuleViolation(decoded.structs, doc);
+  if (violation) throw new MalformedMessage(violation);
   return { hasContent };
 }
 

@@ -276,6 +276,29 @@ describe('BoardRoom', () => {
       expect(storage.rows).toHaveLength(1);
     });
 
+    it('refuses a files entry that is not an image record, without storing it, and keeps valid ones', async () => {
+      const { room, storage } = setup();
+      const [alice, bob, mallory] = [new FakePeer('alice'), new FakePeer('bob'), new FakePeer('mallory')];
+      [alice, bob, mallory].forEach((peer) => room.join(peer));
+      const record = { id: 'img', mimeType: 'image/png', size: 68, created: 1 };
+      const writer = new Y.Doc();
+      room.receive(alice, updateMessage(captureUpdate(writer, () => writer.getMap('files').set('img', record))));
+      await settle();
+      expect(storage.rows).toHaveLength(1);
+      expect(room.doc.getMap('files').get('img')).toEqual(record);
+
+      // Overwriting the stored record: the update names no parent, only the record it replaces.
+      const forger = new Y.Doc();
+      Y.applyUpdate(forger, Y.encodeStateAsUpdate(room.doc));
+      room.receive(mallory, updateMessage(captureUpdate(forger, () => forger.getMap('files').set('img', { ...record, url: 'javascript:alert(1)' }))));
+      await settle();
+      expect(mallory.closed?.code).toBe(BOARD_CLOSE.malformed);
+      expect(storage.rows).toHaveLength(1);
+      expect(room.doc.getMap('files').get('img')).toEqual(record);
+      expect(alice.closed).toBeNull();
+      expect(bob.closed).toBeNull();
+    });
+
     it('rate-limits document updates per connection with a token bucket', async () => {
       const { room, clock } = setup({ updatesPerSecond: 2, updateBurst: 3 });
       const alice = new FakePeer('alice');

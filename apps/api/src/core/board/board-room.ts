@@ -335,7 +335,7 @@ export class BoardRoom implements LogSink {
     // relayed as an update so receivers do not take it for their own handshake reply.
     const relay = step2 ? updateMessage(update) : copyBytes(message);
     const data = relay.subarray(relay.length - update.length);
-    if (!inspectUpdate(data).hasContent) return;
+    if (!inspectUpdate(data, this.doc).hasContent) return;
     if (!state.peer.canEdit) {
       return this.refuse(state.peer, BOARD_CLOSE.forbidden, 'observers cannot change the board');
     }

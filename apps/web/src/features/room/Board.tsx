@@ -1,21 +1,29 @@
 import '@excalidraw/excalidraw/index.css';
 import { CaptureUpdateAction, Excalidraw, MainMenu, WelcomeScreen } from '@excalidraw/excalidraw';
-import type { AppState, ExcalidrawImperativeAPI, ExcalidrawProps } from '@excalidraw/excalidraw/types';
+import type { AppState, BinaryFileData, ExcalidrawImperativeAPI, ExcalidrawProps } from '@excalidraw/excalidraw/types';
 import {
+  BoardFileSync,
   cloneElement,
   elementsMap,
   excalidrawSceneAdapter,
+  filesMap,
   ExcalidrawYjsBinding,
   localAwarenessState,
   readElements,
+  readFiles,
   remoteCollaborators,
   type BoardPointer,
   type BoardUser,
+  type EditorFile,
   type ExcalidrawElement,
+  type FilePublisher,
+  type FileTransport,
 } from '@pairboard/board-binding';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { describeFileFailure } from './board-files';
+import { FileTransfers } from './FileTransfers';
 import { usePrefersDark } from './usePrefersDark';
 
 /** Local edits, pointer and selection reach the network at most this often (ms). */
@@ -56,6 +64,10 @@ function throttled(run: () => void, interval: number) {
 
 const visibleCount = (elements: readonly ExcalidrawElement[]) => elements.reduce((count, element) => count + (element.isDeleted ? 0 : 1), 0);
 
+/** Image elements whose file has been uploaded (Excalidraw's `saved` status). */
+const savedImageCount = (elements: readonly ExcalidrawElement[]) =>
+  elements.reduce((count, element) => count + (element.type === 'image' && !element.isDeleted && element.status === 'saved' ? 1 : 0), 0);
+
 const selectionKey = (ids: Readonly<Record<string, boolean>>) =>
   Object.keys(ids)
     .filter((id) => ids[id])
@@ -89,12 +101,18 @@ interface ConnectOptions {
   readOnly: boolean;
   container: HTMLDivElement | null;
   handlers: { current: Handlers | null };
+  files: FileTransport;
+  onFileSync(sync: BoardFileSync | null): void;
 }
 
 /** Wires an initialised Excalidraw to the document and to awareness; returns the teardown. */
-function connectBoard({ api, doc, awareness, me, readOnly, container, handlers }: ConnectOptions): () => void {
-  const showCount = (elements: readonly ExcalidrawElement[]) =>
+function connectBoard({ api, doc, awareness, me, readOnly, container, handlers, files, onFileSync }: ConnectOptions): () => void {
+  // Counts for people who test the room (and for screen readers' sake, nothing visual depends on them).
+  const showCount = (elements: readonly ExcalidrawElement[]) => {
     container?.setAttribute('data-element-count', String(visibleCount(elements)));
+    container?.setAttribute('data-saved-image-count', String(savedImageCount(elements)));
+    container?.setAttribute('data-file-count', String(Object.keys(api.getFiles()).length));
+  };
 
   // Other people's cursors and selections.
   const showCollaborators = () => api.updateScene({ collaborators: remoteCollaborators(awareness.getStates(), awareness.clientID) });
@@ -108,23 +126,50 @@ function connectBoard({ api, doc, awareness, me, readOnly, container, handlers }
   const presence = throttled(() => awareness.setLocalState(localAwarenessState(me, pointer, selected)), SEND_EVERY_MS);
 
   let binding: ExcalidrawYjsBinding | null = null;
+  // Images: uploaded once, published in the document after that; published ones fetched once.
+  const publisher: FilePublisher | null = readOnly
+    ? null
+    : {
+        unpublishedFileIds: () => binding?.unpublishedFileIds() ?? [],
+        publishFiles: (records) => binding?.publishFiles(records),
+        reviseImages: (ids, change) => binding?.reviseImages(ids, change) ?? 0,
+      };
+  const editor = {
+    getFiles: () => api.getFiles() as Readonly<Record<string, EditorFile>>,
+    addFiles: (added: EditorFile[]) => {
+      api.addFiles(added as BinaryFileData[]);
+      showCount(api.getSceneElementsIncludingDeleted());
+    },
+  };
+  const fileSync = new BoardFileSync(editor, files, publisher, { describeFailure: describeFileFailure });
+  onFileSync(fileSync);
+
   let stopReading = () => undefined as void;
   if (readOnly) {
     // Observers only read: copies of the document's elements, never written back.
     const elements = elementsMap(doc);
+    const records = filesMap(doc);
     const show = () => {
       const scene = readElements(doc).map(cloneElement);
       api.updateScene({ elements: scene, captureUpdate: CaptureUpdateAction.NEVER });
       showCount(scene);
     };
+    const showFiles = () => fileSync.show(readFiles(doc));
     elements.observe(show);
+    records.observe(showFiles);
     show();
-    stopReading = () => elements.unobserve(show);
+    showFiles();
+    stopReading = () => {
+      elements.unobserve(show);
+      records.unobserve(showFiles);
+    };
   } else {
-    // Images need an upload endpoint first; until then the image tool is off.
-    binding = new ExcalidrawYjsBinding(doc, excalidrawSceneAdapter(api, () => undefined), { board: 'local' });
+    binding = new ExcalidrawYjsBinding(doc, excalidrawSceneAdapter(api, (records) => fileSync.show(records)), { board: 'local' });
   }
-  const write = throttled(() => binding?.onChange(api.getSceneElementsIncludingDeleted()), SEND_EVERY_MS);
+  const write = throttled(() => {
+    binding?.onChange(api.getSceneElementsIncludingDeleted());
+    fileSync.uploadNew();
+  }, SEND_EVERY_MS);
 
   handlers.current = {
     onChange(elements, appState) {
@@ -151,6 +196,8 @@ function connectBoard({ api, doc, awareness, me, readOnly, container, handlers }
     awareness.off('change', showCollaborators);
     stopReading();
     binding?.destroy();
+    fileSync.destroy();
+    onFileSync(null);
   };
 }
 
@@ -173,6 +220,8 @@ interface BoardProps {
   onViewportChange?(viewport: BoardViewport): void;
   /** The Excalidraw API once it is ready (null when the board goes away). */
   onApi?(api: ExcalidrawImperativeAPI | null): void;
+  /** Uploads and downloads of the board's images. */
+  files: FileTransport;
 }
 
 /**
@@ -180,9 +229,10 @@ interface BoardProps {
  * changes into the document, remote ones into the scene); observers only ever read the document,
  * so nothing they do can reach the server. Pointer and selection travel through awareness.
  */
-export function Board({ doc, awareness, me, readOnly, title, onViewportChange, onApi }: BoardProps) {
+export function Board({ doc, awareness, me, readOnly, title, onViewportChange, onApi, files }: BoardProps) {
   const dark = usePrefersDark();
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
+  const [fileSync, setFileSync] = useState<BoardFileSync | null>(null);
   const container = useRef<HTMLDivElement>(null);
   const handlers = useRef<Handlers | null>(null);
 
@@ -191,13 +241,13 @@ export function Board({ doc, awareness, me, readOnly, title, onViewportChange, o
     let stop: (() => void) | null = null;
     // Excalidraw replaces its scene once it has initialised; binding earlier would lose the board.
     const cancelWait = whenInitialised(api, () => {
-      stop = connectBoard({ api, doc, awareness, me, readOnly, container: container.current, handlers });
+      stop = connectBoard({ api, doc, awareness, me, readOnly, container: container.current, handlers, files, onFileSync: setFileSync });
     });
     return () => {
       cancelWait();
       stop?.();
     };
-  }, [api, awareness, doc, me, readOnly]);
+  }, [api, awareness, doc, me, readOnly, files]);
 
   const onChange = useCallback(
     (elements: readonly ExcalidrawElement[], appState: AppState) => handlers.current?.onChange(elements, appState),
@@ -237,6 +287,8 @@ export function Board({ doc, awareness, me, readOnly, title, onViewportChange, o
       className="room-board"
       data-testid="board"
       data-element-count="0"
+      data-saved-image-count="0"
+      data-file-count="0"
       data-readonly={readOnly ? 'true' : 'false'}
       data-scroll-x="0"
       data-scroll-y="0"
@@ -246,8 +298,6 @@ export function Board({ doc, awareness, me, readOnly, title, onViewportChange, o
         onChange={onChange}
         onPointerUpdate={onPointerUpdate}
         onScrollChange={onScrollChange}
-        // Pasted images would reach nobody else until images can be uploaded.
-        onPaste={(data) => !(data.files && Object.keys(data.files).length > 0)}
         isCollaborating
         viewModeEnabled={readOnly}
         theme={dark ? 'dark' : 'light'}
@@ -262,7 +312,8 @@ export function Board({ doc, awareness, me, readOnly, title, onViewportChange, o
             export: false,
             saveAsImage: true,
           },
-          tools: { image: false },
+          // Observers cannot change the board, images included.
+          tools: { image: !readOnly },
         }}
       >
         <MainMenu>
@@ -284,6 +335,7 @@ export function Board({ doc, awareness, me, readOnly, title, onViewportChange, o
           </WelcomeScreen.Center>
         </WelcomeScreen>
       </Excalidraw>
+      <FileTransfers sync={fileSync} />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { InterviewNotFound } from '../interviews/InterviewPage';
 import { fetchInterview, interviewQueryKey } from '../interviews/interviews-api';
 import { BoardConnection } from './board-connection';
 import { Board } from './Board';
+import { boardFileTransport } from './board-files';
 import { initialSyncState, type SyncState } from './connection-state';
 import { colorFor, peopleInRoom, type RoomPerson } from './people';
 import { RoomBanner } from './RoomBanner';
@@ -64,6 +65,7 @@ function Room({ interview }: { interview: Interview }) {
   const [live, setLive] = useState<LiveBoard | null>(null);
   const [people, setPeople] = useState<RoomPerson[]>(() => peopleInRoom(new Map(), me));
   const readOnly = interview.myRole === 'observer';
+  const files = useMemo(() => boardFileTransport(client, interview.id), [client, interview.id]);
 
   useEffect(() => {
     const doc = new Y.Doc();
@@ -187,6 +189,7 @@ function Room({ interview }: { interview: Interview }) {
               title={interview.title}
               onViewportChange={followMode.onViewportChange}
               onApi={followMode.onApi}
+              files={files}
             />
           )}
           {followMode.following && (

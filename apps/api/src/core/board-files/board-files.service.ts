@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { BOARD_FILE_MIME_TYPES, type BoardFileMimeType, type BoardFileRecord } from '@pairboard/contracts';
+import { createHash } from 'node:crypto';
+import { AppError } from '../../base/errors';
+import { InterviewsService } from '../interviews';
+import { BoardFilesRepository, type StoredBoardFile } from './board-files.repository';
+import { detectImageType } from './image-type';
+
+export interface BoardFileContent {
+  mimeType: string;
+  data: Uint8Array;
+  /** hex SHA-256 of the bytes, a strong ETag */
+  sha256: string;
+}
+
+/** Images on the board: who may put them there and who may see them. */
+@Injectable()
+export class BoardFilesService {
+  constructor(
+    private readonly interviews: InterviewsService,
+    private readonly files: BoardFilesRepository,
+  ) {}
+
+  /**
+   * Stores an image for the board and returns the record the document refers to it by. Uploading
+   * the same bytes under the same id again answers with the record already stored; other bytes
+   * under a taken id are a conflict, since every client already shows the first ones.
+   */
+  async upload(
+    interviewId: string,
+    userId: string,
+    fileId: string,
+    data: Buffer,
+  ): Promise<{ record: BoardFileRecord; created: boolean }> {
+    const access = await this.interviews.accessFor(interviewId, userId);
+    if (!access.exists || access.role === null) throw new AppError('NOT_FOUND', 'No such interview.');
+    if (access.role === 'observer') throw new AppError('FORBIDDEN', 'Observers cannot change the board.');
+    if (data.length === 0) throw new AppError('VALIDATION_FAILED', 'The file is empty.', [{ path: 'file', message: 'Empty file' }]);
+    const mimeType = detectImageType(data);
+    if (mimeType === null) {
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Only PNG, JPEG, GIF and WebP images can be put on the board.', {
+        accepted: BOARD_FILE_MIME_TYPES,
+      });
+    }
+    const sha256 = createHash('sha256').update(data).digest();
+    const { stored, created } = await this.files.insertOrGet({
+      interviewId,
+      fileId,
+      mimeType,
+      data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) as Uint8Array<ArrayBuffer>,
+      sha256: new Uint8Array(sha256),
+      uploaderId: userId,
+    });
+    if (!Buffer.from(stored.sha256).equals(sha256)) {
+      throw new AppError('CONFLICT', 'Another image is already stored under this file id.', [{ path: 'fileId', message: 'Taken by other bytes' }]);
+    }
+    return { record: toRecord(stored), created };
+  }
+
+  /** The stored image, for any participant (observers included); 404 for everyone else. */
+  async read(interviewId: string, userId: string, fileId: string): Promise<BoardFileContent> {
+    const access = await this.interviews.accessFor(interviewId, userId);
+    if (!access.exists || access.role === null) throw new AppError('NOT_FOUND', 'No such file.');
+    const file = await this.files.findWithData(interviewId, fileId);
+    if (!file) throw new AppError('NOT_FOUND', 'No such file.');
+    return { mimeType: file.mimeType, data: file.data, sha256: Buffer.from(file.sha256).toString('hex') };
+  }
+}
+
+function toRecord(stored: StoredBoardFile): BoardFileRecord {
+  return {
+    id: stored.fileId,
+    mimeType: stored.mimeType as BoardFileMimeType,
+    size: stored.size,
+    created: stored.createdAt.getTime(),
+  };
+}
