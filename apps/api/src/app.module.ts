@@ -12,6 +12,7 @@ import { BoardModule } from './core/board';
 import { EventsModule } from './core/events';
 import { InterviewsModule } from './core/interviews';
 import { RoomsModule } from './core/rooms';
+import { ScoringModule } from './core/scoring';
 
 @Module({})
 export class AppModule {
@@ -31,6 +32,7 @@ export class AppModule {
         InterviewsModule,
         BoardModule,
         RoomsModule,
+        ScoringModule,
         WebAppModule.forRoot(config.WEB_DIST),
       ],
     };
