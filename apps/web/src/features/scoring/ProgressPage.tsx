@@ -11,7 +11,7 @@ import './Scoring.css';
 /** Chart colours per theme: SVG attributes cannot read the CSS variables, so the palette is chosen here. */
 const PALETTE = {
   light: { line: '#5b5bd6', planned: '#b9bbc6', actual: '#5b5bd6', grid: '#e3e3e8', text: '#5b5b66', surface: '#ffffff', border: '#cfcfd6' },
-  dark: { line: '#a9abf7', planned: '#4a4a55', actual: '#8d8ff0', grid: '#28282e', text: '#a6a6b0', surface: '#1d1d21', border: '#3a3a42' },
+  dark: { line: '#a9abf7', planned: '#6e6e7a', actual: '#8d8ff0', grid: '#28282e', text: '#a6a6b0', surface: '#1d1d21', border: '#3a3a42' },
 };
 
 const TREND_TEXT: Record<Trend, { arrow: string; label: string }> = {
@@ -130,7 +130,7 @@ function ProgressCharts({ progress }: { progress: Progress }) {
                 <XAxis dataKey="name" tick={{ fill: colours.text, fontSize: 11 }} stroke={colours.grid} interval={0} />
                 <YAxis tick={{ fill: colours.text, fontSize: 11 }} stroke={colours.grid} unit=" m" />
                 <Tooltip contentStyle={tooltipStyle} cursor={{ fill: colours.grid }} formatter={(value) => `${value} min`} />
-                <Legend wrapperStyle={{ color: colours.text, fontSize: 12 }} />
+                <Legend wrapperStyle={{ fontSize: 12 }} formatter={(label) => <span style={{ color: colours.text }}>{label}</span>} />
                 <Bar dataKey="plannedMinutes" name="Planned" fill={colours.planned} radius={[4, 4, 0, 0]} isAnimationActive={false} />
                 <Bar dataKey="actualMinutes" name="You (average)" fill={colours.actual} radius={[4, 4, 0, 0]} isAnimationActive={false} />
               </BarChart>
