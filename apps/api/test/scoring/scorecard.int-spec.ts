@@ -166,6 +166,19 @@ describe('scorecard lifecycle', () => {
     expect(byKind).toMatchObject({ created: cast.interviewer.id, reopened: cast.interviewer.id, seen: cast.candidate.id });
   });
 
+  it('lets exactly one of a reopen and the candidate’s first look win when they race', async () => {
+    const interviewer = as(cast.interviewer.auth);
+    const candidate = as(cast.candidate.auth);
+    for (let round = 0; round < 5; round += 1) {
+      await interviewer.put(path, { scores: fullScores(keys), recommendation: 'yes' }).expect(200);
+      await interviewer.post(`${path}/submit`).expect(200);
+      const [look, reopen] = await Promise.all([candidate.get(path), interviewer.post(`${path}/reopen`)]);
+      // Either the candidate saw it (and the reopen was refused) or it was reopened first (and hidden).
+      expect([[200, 409], [404, 200]]).toContainEqual([look.status, reopen.status]);
+      if (look.status === 200) return;
+    }
+  });
+
   it('is shared by co-interviewers, each save recorded with its author', async () => {
     const second = await signUp(api, 'Second');
     await api.http
