@@ -13,6 +13,7 @@ import { BoardFilesModule } from './core/board-files';
 import { EventsModule } from './core/events';
 import { InterviewsModule } from './core/interviews';
 import { RoomsModule } from './core/rooms';
+import { ScoringModule } from './core/scoring';
 
 @Module({})
 export class AppModule {
@@ -33,6 +34,7 @@ export class AppModule {
         BoardModule,
         BoardFilesModule,
         RoomsModule,
+        ScoringModule,
         WebAppModule.forRoot(config.WEB_DIST),
       ],
     };

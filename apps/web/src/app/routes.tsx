@@ -15,6 +15,9 @@ const NewInterviewPage = lazy(() => import('../features/interviews/NewInterviewP
 const InterviewPage = lazy(() => import('../features/interviews/InterviewPage'));
 const QuestionsPage = lazy(() => import('../features/questions/QuestionsPage'));
 const QuestionDetailPage = lazy(() => import('../features/questions/QuestionDetailPage'));
+const ScorecardPage = lazy(() => import('../features/scoring/ScorecardPage'));
+const FeedbackPage = lazy(() => import('../features/scoring/FeedbackPage'));
+const ProgressPage = lazy(() => import('../features/scoring/ProgressPage'));
 // The room carries the whiteboard (about 2 MB): only people who open a room download it.
 const RoomPage = lazy(() => import('../features/room/RoomPage'));
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
@@ -63,6 +66,9 @@ export const routes: RouteObject[] = [
               { path: 'interviews/:interviewId', element: <InterviewPage /> },
               { path: 'questions', element: <QuestionsPage /> },
               { path: 'questions/:questionId', element: <QuestionDetailPage /> },
+              { path: 'interviews/:interviewId/scorecard', element: <ScorecardPage /> },
+              { path: 'interviews/:interviewId/feedback', element: <FeedbackPage /> },
+              { path: 'progress', element: <ProgressPage /> },
             ],
           },
           { path: 'interviews/:interviewId/room', element: standalone(<RoomPage />) },

@@ -141,6 +141,7 @@ function InterviewDetails({ interview }: { interview: Interview }) {
               </div>
             </dl>
           </Card>
+          <ReviewLinks interview={interview} />
           <Card title="Share">
             <CopyField
               label="Room link"
@@ -152,6 +153,37 @@ function InterviewDetails({ interview }: { interview: Interview }) {
       </div>
     </div>
   );
+}
+
+/** Scoring and feedback, once there is something to score: the interview has started or ended. */
+function ReviewLinks({ interview }: { interview: Interview }) {
+  if (interview.startedAt === null && interview.status !== 'ended') return null;
+  const base = `/interviews/${encodeURIComponent(interview.id)}`;
+  if (interview.myRole === 'interviewer') {
+    return (
+      <Card title="After the interview" description="Score the candidate while your notes are fresh.">
+        <div className="interview-page__review-links">
+          <LinkButton to={`${base}/scorecard`} variant="primary">
+            Score the candidate
+          </LinkButton>
+          <LinkButton to={`${base}/feedback`}>Feedback on you</LinkButton>
+        </div>
+      </Card>
+    );
+  }
+  if (interview.myRole === 'candidate') {
+    return (
+      <Card title="After the interview" description="Read your scorecard once it is submitted, and rate your interviewer.">
+        <div className="interview-page__review-links">
+          <LinkButton to={`${base}/scorecard`} variant="primary">
+            Your scorecard
+          </LinkButton>
+          <LinkButton to={`${base}/feedback`}>Rate your interviewer</LinkButton>
+        </div>
+      </Card>
+    );
+  }
+  return null;
 }
 
 const ROLE_OPTIONS = (['candidate', 'interviewer', 'observer'] as const).map((role) => ({ value: role, label: ROLE_LABEL[role] }));
