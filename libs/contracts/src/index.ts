@@ -5,3 +5,5 @@ export * from './interviews';
 export * from './board';
 export * from './content';
 export * from './rooms';
+export * from './notifications';
+export * from './scheduling';
