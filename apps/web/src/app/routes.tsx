@@ -17,6 +17,7 @@ const QuestionsPage = lazy(() => import('../features/questions/QuestionsPage'));
 const QuestionDetailPage = lazy(() => import('../features/questions/QuestionDetailPage'));
 // The room carries the whiteboard (about 2 MB): only people who open a room download it.
 const RoomPage = lazy(() => import('../features/room/RoomPage'));
+const InvitationsPage = lazy(() => import('../features/scheduling/InvitationsPage'));
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
 
 const standalone = (page: ReactNode) => <Suspense fallback={<FullPageLoading />}>{page}</Suspense>;
@@ -61,6 +62,7 @@ export const routes: RouteObject[] = [
               { path: 'profile', element: <ProfilePage /> },
               { path: 'interviews/new', element: <NewInterviewPage /> },
               { path: 'interviews/:interviewId', element: <InterviewPage /> },
+              { path: 'invitations', element: <InvitationsPage /> },
               { path: 'questions', element: <QuestionsPage /> },
               { path: 'questions/:questionId', element: <QuestionDetailPage /> },
             ],

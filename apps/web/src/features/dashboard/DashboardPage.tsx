@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useApiClient } from '../../api';
 import {
+  CalendarIcon,
   Card,
   ClockIcon,
   CompassIcon,
@@ -20,6 +21,7 @@ import { formatCountdown, formatWhen, groupInterviews, roomIsOpen } from '../int
 import { useNow } from '../interviews/useNow';
 import './DashboardPage.css';
 import { LoadErrorAlert } from '../../app/LoadErrorAlert';
+import { InvitationsList } from '../scheduling';
 
 function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? name;
@@ -37,11 +39,17 @@ export default function DashboardPage() {
         title={`Hi, ${firstName(user.name)}`}
         description="Your mock interviews, as interviewer and as candidate."
         actions={
-          <LinkButton to="/interviews/new" variant="primary" icon={<PlusIcon />}>
-            New interview
-          </LinkButton>
+          <>
+            <LinkButton to="/invitations" variant="secondary" icon={<CalendarIcon />}>
+              Invite someone
+            </LinkButton>
+            <LinkButton to="/interviews/new" variant="primary" icon={<PlusIcon />}>
+              New interview
+            </LinkButton>
+          </>
         }
       />
+      <InvitationsList hideWhenEmpty title="Invitations" />
       {interviews.isPending ? (
         <Card title="Your interviews">
           <ListSkeleton />
