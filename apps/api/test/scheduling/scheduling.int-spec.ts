@@ -1,6 +1,5 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Invitation, InterviewSchedule, NotificationList, NotificationNewEvent } from '@pairboard/contracts';
-import Redis from 'ioredis';
 import { io, Socket } from 'socket.io-client';
 import { JobsService } from '../../src/base/jobs';
 import { PrismaService } from '../../src/base/prisma';
@@ -219,7 +218,7 @@ describe('scheduling, reminders and notifications', () => {
     expect(row).toMatchObject({ status: 'cancelled', cancelledById: ivan.id, cancelReason: 'Unwell today' });
   });
 
-  it('sends each reminder once to each person, even after FLUSHALL and a reconcile', async () => {
+  it('sends each reminder once to each person, even after Redis is flushed and reconciled', async () => {
     const [ivan, cara] = await Promise.all([signUp(api, 'Ivan'), signUp(api, 'Cara')]);
     // Day reminder due in ~2 s, the second one in ~4 s (offsets 4 s and 2 s before a start in 6 s).
     const startsAt = new Date(Date.now() + 6000);
@@ -228,11 +227,10 @@ describe('scheduling, reminders and notifications', () => {
       inbox.to(email).filter((mail) => mail.subject.startsWith(`"${invitation.title}" starts`) && (prefix === '' || mail.text.includes(prefix)));
 
     await inbox.waitFor(() => reminders(ivan.email, '').length === 1 && reminders(cara.email, '').length === 1);
-    // Redis loses everything; the reconciler rebuilds the jobs from PostgreSQL. The reminder already
-    // sent is due again (not stale yet) and must be skipped by its recorded delivery.
-    const redis = new Redis(process.env.REDIS_URL as string);
-    await redis.flushall();
-    redis.disconnect();
+    // Redis loses everything (FLUSHDB on the test's own database: the server is shared, so not
+    // FLUSHALL); the reconciler rebuilds the jobs from PostgreSQL. The reminder already sent is due
+    // again (not stale yet) and must be skipped by its recorded delivery.
+    await flushRedis();
     await jobs.reconcile();
     expect(await jobExists('notifications.reminder', lifecycleJobId(invitation.interviewId, 'reminderSoon', startsAt.getTime()))).toBe(true);
 
@@ -249,6 +247,23 @@ describe('scheduling, reminders and notifications', () => {
     expect(kinds.filter((kind) => kind === 'reminder.day')).toHaveLength(1);
     expect(kinds.filter((kind) => kind === 'reminder.soon')).toHaveLength(1);
     expect(kinds).toContain('room.open');
+  });
+
+  it('re-sends, once, a calendar email whose job Redis lost before it ran', async () => {
+    const [ivan, cara] = await Promise.all([signUp(api, 'Ivan'), signUp(api, 'Cara')]);
+    const queue = jobs.allQueues().find((candidate) => candidate.name === 'notifications');
+    // Held back so the job is still waiting when Redis loses it (the pause goes with the flush).
+    await queue?.pause();
+    const invitation = await invite(ivan, cara, inSeconds(2 * 24 * 3600));
+    await flushRedis();
+    expect(inbox.to(cara.email)).toHaveLength(0);
+
+    await jobs.reconcile();
+    await inbox.waitFor(() => inbox.to(cara.email).length === 1);
+    await jobs.reconcile();
+    await delay(1000);
+    expect(inbox.to(cara.email)).toHaveLength(1);
+    expect(icsField(inbox.to(cara.email)[0].ics ?? '', 'UID')).toBe(`interview-${invitation.interviewId}@pairboard.local`);
   });
 
   it('records a no-show, tells the person who came and announces it; auto-closes an abandoned session', async () => {

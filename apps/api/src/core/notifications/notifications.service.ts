@@ -72,6 +72,15 @@ export class NotificationsService {
     return this.publicUrl;
   }
 
+  get emailEnabled(): boolean {
+    return this.mailer.enabled;
+  }
+
+  /** Whether any email of this occasion went out (to anyone). */
+  async emailedFor(interviewId: string, occasion: string): Promise<boolean> {
+    return (await this.repository.countDeliveries({ interviewId, channel: 'email', key: { contains: `:${occasion}:` } })) > 0;
+  }
+
   /** Stores an in-app notification once per occasion and pushes it to the user's open tabs. */
   async notify(userId: string, kind: NotificationKind, facts: NotificationFacts, options: SendOptions): Promise<Notification | null> {
     const rendered = renderNotification(kind, facts);

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../base/config';
-import { JobHandler, jobId, JobPayload, JobsService } from '../../base/jobs';
+import { JobHandler, jobId, JobPayload, JobReconciler, JobsService } from '../../base/jobs';
 import { calendarInvite, NotificationsService } from '../notifications';
-import { SchedulingRepository, sessionLengthMinutes } from './scheduling.repository';
+import { SchedulingRepository, SessionRow, sessionLengthMinutes } from './scheduling.repository';
 
 export type CalendarMail = JobPayload<'notifications.calendar'>;
 
@@ -34,6 +34,49 @@ export class CalendarMailer {
     } catch (error) {
       this.logger.warn(`calendar email for ${mail.interviewId} not queued: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  /**
+   * Re-queues the calendar email of the current revision of every upcoming session when none went
+   * out (Redis lost the job before it ran). Who acted on a reschedule is not stored, so a rebuilt
+   * update goes to everyone.
+   */
+  @JobReconciler()
+  async reconcile(): Promise<number> {
+    if (!this.notifications.emailEnabled) return 0;
+    let queued = 0;
+    for (const session of await this.repository.calendarSessions(new Date())) {
+      const mail = this.currentMail(session);
+      if (await this.notifications.emailedFor(session.id, `${session.id}:${mail.method}:${mail.sequence}`)) continue;
+      await this.queue(mail);
+      queued += 1;
+    }
+    return queued;
+  }
+
+  private currentMail(session: SessionRow): CalendarMail {
+    if (session.status === 'cancelled') {
+      const declined = session.invitation?.status === 'declined';
+      return {
+        interviewId: session.id,
+        method: 'cancel',
+        kind: declined ? 'invitation.declined' : 'interview.cancelled',
+        sequence: session.scheduleSequence,
+        actorId: session.cancelledById,
+        reason: declined ? null : session.cancelReason,
+        previousAt: null,
+      };
+    }
+    const invited = session.scheduleSequence === 0;
+    return {
+      interviewId: session.id,
+      method: 'request',
+      kind: invited ? 'invitation.received' : 'interview.rescheduled',
+      sequence: session.scheduleSequence,
+      actorId: invited ? (session.invitation?.inviterId ?? null) : null,
+      reason: invited ? (session.invitation?.message ?? null) : null,
+      previousAt: null,
+    };
   }
 
   @JobHandler('notifications.calendar')

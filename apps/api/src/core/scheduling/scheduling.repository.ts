@@ -100,6 +100,24 @@ export class SchedulingRepository {
   }
 
   /**
+   * Sessions whose calendar email may still be owed: upcoming ones that were invited or moved, and
+   * upcoming ones called off in the last week.
+   */
+  calendarSessions(now: Date): Promise<SessionRow[]> {
+    return this.prisma.interview.findMany({
+      where: {
+        scheduledAt: { gt: now },
+        OR: [
+          { status: 'scheduled', OR: [{ invitation: { isNot: null } }, { scheduleSequence: { gt: 0 } }] },
+          { status: 'cancelled', cancelledAt: { gt: new Date(now.getTime() - 7 * 24 * 3600_000) } },
+        ],
+      },
+      include: sessionInclude,
+      take: 1000,
+    });
+  }
+
+  /**
    * Marks the interviewers and candidates who have not joined as no-shows (once). Returns those
    * marked by this call: empty when another run got there first.
    */
