@@ -60,4 +60,13 @@ test.describe('Scheduling by invitation', () => {
     await expect(page.getByRole('region', { name: 'Schedule' })).toContainText('Accepted');
     await graceContext.close();
   });
+
+  test('the job dashboard tells a non-operator it is not for them', async ({ page, context }) => {
+    const eve = newUser('Eve Curious');
+    await registerIn(context.request, eve);
+    await page.goto('/operator/jobs');
+    await expect(page.getByRole('heading', { name: 'For operators only' })).toBeVisible();
+    expect((await page.request.get('/admin/queues')).status()).toBe(401);
+    await screenshot(page, 'job-dashboard-forbidden');
+  });
 });

@@ -18,6 +18,7 @@ const QuestionDetailPage = lazy(() => import('../features/questions/QuestionDeta
 // The room carries the whiteboard (about 2 MB): only people who open a room download it.
 const RoomPage = lazy(() => import('../features/room/RoomPage'));
 const InvitationsPage = lazy(() => import('../features/scheduling/InvitationsPage'));
+const JobDashboardPage = lazy(() => import('../features/admin/JobDashboardPage'));
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
 
 const standalone = (page: ReactNode) => <Suspense fallback={<FullPageLoading />}>{page}</Suspense>;
@@ -63,6 +64,7 @@ export const routes: RouteObject[] = [
               { path: 'interviews/new', element: <NewInterviewPage /> },
               { path: 'interviews/:interviewId', element: <InterviewPage /> },
               { path: 'invitations', element: <InvitationsPage /> },
+              { path: 'operator/jobs', element: <JobDashboardPage /> },
               { path: 'questions', element: <QuestionsPage /> },
               { path: 'questions/:questionId', element: <QuestionDetailPage /> },
             ],
