@@ -17,7 +17,7 @@ import {
 import { useSignedInUser } from '../auth/AuthContext';
 import { ParticipantChips, RoleBadge, StatusBadge } from '../interviews/InterviewBits';
 import { fetchInterviews, interviewsQueryKey } from '../interviews/interviews-api';
-import { formatCountdown, formatWhen, groupInterviews, roomIsOpen } from '../interviews/schedule';
+import { formatCountdown, formatWhen, groupInterviews, ROOM_OPENS_BEFORE_MS, roomIsOpen } from '../interviews/schedule';
 import { useNow } from '../interviews/useNow';
 import './DashboardPage.css';
 import { LoadErrorAlert } from '../../app/LoadErrorAlert';
@@ -153,7 +153,7 @@ function NextUp({ interview, now, myUserId }: { interview: Interview; now: numbe
           >
             Join room
           </LinkButton>
-          {!open && <p className="next-up__hint">The room opens 10 minutes before the start; you can look around early.</p>}
+          {!open && <p className="next-up__hint">The room opens {ROOM_OPENS_BEFORE_MS / 60_000} minutes before the start; you can look around early.</p>}
         </div>
       </div>
     </Card>
