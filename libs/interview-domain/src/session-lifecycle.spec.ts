@@ -16,10 +16,12 @@ describe('session lifecycle', () => {
     ]);
   });
 
-  it('skips what is stale: the day reminder once the second one is due, reminders once started', () => {
+  it('skips what is stale: the day reminder past half its window, reminders once started', () => {
     const steps = (now: number) => pendingMoments(start, 45 * MIN, DEFAULT_LIFECYCLE_OFFSETS, now).map((moment) => moment.step);
     expect(steps(start - 2 * 24 * HOUR)).toEqual(['reminderDay', 'reminderSoon', 'roomOpen', 'noShowCheck', 'autoClose']);
-    expect(steps(start - 20 * MIN)).toEqual(['reminderDay', 'reminderSoon', 'roomOpen', 'noShowCheck', 'autoClose']);
+    expect(steps(start - 20 * HOUR)).toEqual(['reminderDay', 'reminderSoon', 'roomOpen', 'noShowCheck', 'autoClose']);
+    expect(steps(start - 10 * HOUR)).toEqual(['reminderSoon', 'roomOpen', 'noShowCheck', 'autoClose']);
+    expect(steps(start - 20 * MIN)).toEqual(['reminderSoon', 'roomOpen', 'noShowCheck', 'autoClose']);
     expect(steps(start - 15 * MIN)).toEqual(['reminderSoon', 'roomOpen', 'noShowCheck', 'autoClose']);
     expect(steps(start)).toEqual(['roomOpen', 'noShowCheck', 'autoClose']);
     expect(steps(start + 10 * MIN)).toEqual(['noShowCheck', 'autoClose']);

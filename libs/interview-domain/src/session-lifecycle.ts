@@ -42,8 +42,12 @@ export interface LifecycleMoment {
 /** Every step of a session starting at `startsAt` that lasts `lengthMs`, in time order. */
 export function lifecycleMoments(startsAt: number, lengthMs: number, offsets: LifecycleOffsets): LifecycleMoment[] {
   const soon = startsAt - offsets.reminderSoonMs;
+  const day = startsAt - offsets.reminderDayMs;
+  // Booked at short notice, the first reminder would only echo the invitation: it is worth sending
+  // during the first half of its window at most.
+  const dayStale = Math.min(soon, day + Math.max(0, offsets.reminderDayMs - offsets.reminderSoonMs) / 2);
   return [
-    { step: 'reminderDay' as const, at: startsAt - offsets.reminderDayMs, staleAfter: soon },
+    { step: 'reminderDay' as const, at: day, staleAfter: dayStale },
     { step: 'reminderSoon' as const, at: soon, staleAfter: startsAt },
     { step: 'roomOpen' as const, at: startsAt - offsets.roomOpensMs, staleAfter: startsAt + offsets.noShowAfterMs },
     { step: 'noShowCheck' as const, at: startsAt + offsets.noShowAfterMs, staleAfter: null },

@@ -25,7 +25,7 @@ describe('separate worker processes', () => {
     const smtpUrl = await inbox.start();
     const shared = {
       SMTP_URL: smtpUrl,
-      SCHEDULE_REMINDER_DAY_SECONDS: '4',
+      SCHEDULE_REMINDER_DAY_SECONDS: '6',
       SCHEDULE_REMINDER_SOON_SECONDS: '2',
       SCHEDULE_ROOM_OPENS_SECONDS: '1',
       SCHEDULE_NO_SHOW_SECONDS: '600',
@@ -53,7 +53,7 @@ describe('separate worker processes', () => {
     const received: NotificationNewEvent[] = [];
     socket.on('notification:new', (event: NotificationNewEvent) => received.push(event));
 
-    const startsAt = new Date(Date.now() + 5000);
+    const startsAt = new Date(Date.now() + 8000);
     const response = await api.http
       .post('/api/invitations')
       .set('Authorization', `Bearer ${ivan.token}`)
