@@ -59,7 +59,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   const corsOrigins = config.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
   if (corsOrigins.length > 0) app.enableCors({ origin: corsOrigins, credentials: true });
 
-  app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  // The job dashboard lives outside /api so its cookie (path /admin) never travels with API calls.
+  app.setGlobalPrefix('api', { exclude: ['metrics', 'admin/queues{/*path}'] });
   app.useGlobalPipes(new AppValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();

@@ -14,10 +14,16 @@ import { EventsModule } from './core/events';
 import { InterviewsModule } from './core/interviews';
 import { RoomsModule } from './core/rooms';
 import { ScoringModule } from './core/scoring';
+import { AdminModule } from './core/admin';
+import { NotificationsModule } from './core/notifications';
+import { SchedulingModule } from './core/scheduling';
+
+/** `worker`: the job workers only (`npm run worker`), without the web app and the admin dashboard. */
+export type ProcessRole = 'api' | 'worker';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, role: ProcessRole = 'api'): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -31,11 +37,13 @@ export class AppModule {
         AuthModule,
         ContentModule,
         InterviewsModule,
-        BoardModule,
-        BoardFilesModule,
+        // The board server needs the HTTP server; it has no jobs, so the worker goes without it.
+        ...(role === 'api' ? [BoardModule, BoardFilesModule] : []),
         RoomsModule,
+        NotificationsModule,
+        SchedulingModule,
         ScoringModule,
-        WebAppModule.forRoot(config.WEB_DIST),
+        ...(role === 'api' ? [AdminModule, WebAppModule.forRoot(config.WEB_DIST)] : []),
       ],
     };
   }

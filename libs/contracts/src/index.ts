@@ -6,3 +6,5 @@ export * from './board';
 export * from './content';
 export * from './rooms';
 export * from './scoring';
+export * from './notifications';
+export * from './scheduling';

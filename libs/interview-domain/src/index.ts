@@ -2,3 +2,4 @@ export * from './phase-clock';
 export * from './clock-sync';
 export * from './phase-chapters';
 export * from './progress';
+export * from './session-lifecycle';

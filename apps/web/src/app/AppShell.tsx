@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../features/auth/AuthContext';
+import { NotificationBell } from '../features/notifications';
 import { AvatarMenu, LoadingBlock, SignOutIcon, TopBar, TopBarLink, UserIcon } from '../ui';
 import './AppShell.css';
 
@@ -40,7 +41,9 @@ export function AppShell({ children }: { children?: ReactNode }) {
         }
         actions={
           user && (
-            <AvatarMenu
+            <>
+              <NotificationBell />
+              <AvatarMenu
               name={user.name}
               email={user.email}
               items={[
@@ -48,6 +51,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
                 { label: 'Sign out', onSelect: handleSignOut, icon: <SignOutIcon /> },
               ]}
             />
+            </>
           )
         }
       />

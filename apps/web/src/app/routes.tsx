@@ -20,6 +20,8 @@ const FeedbackPage = lazy(() => import('../features/scoring/FeedbackPage'));
 const ProgressPage = lazy(() => import('../features/scoring/ProgressPage'));
 // The room carries the whiteboard (about 2 MB): only people who open a room download it.
 const RoomPage = lazy(() => import('../features/room/RoomPage'));
+const InvitationsPage = lazy(() => import('../features/scheduling/InvitationsPage'));
+const JobDashboardPage = lazy(() => import('../features/admin/JobDashboardPage'));
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
 
 const standalone = (page: ReactNode) => <Suspense fallback={<FullPageLoading />}>{page}</Suspense>;
@@ -64,6 +66,8 @@ export const routes: RouteObject[] = [
               { path: 'profile', element: <ProfilePage /> },
               { path: 'interviews/new', element: <NewInterviewPage /> },
               { path: 'interviews/:interviewId', element: <InterviewPage /> },
+              { path: 'invitations', element: <InvitationsPage /> },
+              { path: 'operator/jobs', element: <JobDashboardPage /> },
               { path: 'questions', element: <QuestionsPage /> },
               { path: 'questions/:questionId', element: <QuestionDetailPage /> },
               { path: 'interviews/:interviewId/scorecard', element: <ScorecardPage /> },

@@ -44,6 +44,17 @@ export const configSchema = z.object({
   JOBS_WORKER: booleanFlag.default(true),
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
   JOBS_RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
+  // Scheduling and notifications. Email goes through SMTP_URL (smtp:// or smtps://); without it the
+  // message is logged (development) or not sent (test, production).
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('Pairboard <no-reply@pairboard.local>'),
+  /** Comma-separated emails of the operators allowed into /admin (job dashboard, dead letters). */
+  ADMIN_EMAILS: z.string().default(''),
+  SCHEDULE_REMINDER_DAY_SECONDS: z.coerce.number().min(0).default(24 * 3600),
+  SCHEDULE_REMINDER_SOON_SECONDS: z.coerce.number().min(0).default(15 * 60),
+  SCHEDULE_ROOM_OPENS_SECONDS: z.coerce.number().min(0).default(5 * 60),
+  SCHEDULE_NO_SHOW_SECONDS: z.coerce.number().min(0).default(10 * 60),
+  SCHEDULE_CLOSE_GRACE_SECONDS: z.coerce.number().min(0).default(15 * 60),
   // Interview room (socket.io /rooms): per-socket limits.
   ROOMS_CHAT_MESSAGES_PER_WINDOW: z.coerce.number().int().min(1).default(5),
   ROOMS_CHAT_WINDOW_SECONDS: z.coerce.number().positive().default(5),

@@ -24,6 +24,47 @@ export const JOBS = {
     attempts: 5,
     backoffMs: 1000,
   },
+  /**
+   * Reminder of a scheduled session (in-app + email). `scheduledAt` is the start it was scheduled
+   * for: after a reschedule the old job finds a different start and does nothing.
+   */
+  'notifications.reminder': {
+    payload: z.object({ interviewId: z.uuid(), step: z.enum(['reminderDay', 'reminderSoon']), scheduledAt: z.number().int() }),
+    attempts: 6,
+    backoffMs: 5000,
+  },
+  /** Calendar email (.ics REQUEST or CANCEL) to the participants after an invitation, reschedule or cancellation. */
+  'notifications.calendar': {
+    payload: z.object({
+      interviewId: z.uuid(),
+      method: z.enum(['request', 'cancel']),
+      kind: z.enum(['invitation.received', 'interview.rescheduled', 'interview.cancelled', 'invitation.declined']),
+      sequence: z.number().int().min(0),
+      actorId: z.uuid().nullable(),
+      reason: z.string().max(1000).nullable(),
+      previousAt: z.number().int().nullable(),
+    }),
+    attempts: 6,
+    backoffMs: 5000,
+  },
+  /** Tells the participants the room is open (a few minutes before the start). */
+  'rooms.open': {
+    payload: z.object({ interviewId: z.uuid(), scheduledAt: z.number().int() }),
+    attempts: 5,
+    backoffMs: 2000,
+  },
+  /** Records who had not joined shortly after the start and tells the others. */
+  'rooms.noShowCheck': {
+    payload: z.object({ interviewId: z.uuid(), scheduledAt: z.number().int() }),
+    attempts: 5,
+    backoffMs: 2000,
+  },
+  /** Ends a session still open well after its planned end. */
+  'rooms.autoClose': {
+    payload: z.object({ interviewId: z.uuid(), scheduledAt: z.number().int() }),
+    attempts: 5,
+    backoffMs: 2000,
+  },
 } as const satisfies Record<`${string}.${string}`, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;
@@ -35,7 +76,7 @@ export function queueOf(name: string): string {
   return name.slice(0, name.indexOf('.'));
 }
 
-/** One queue per namespace that has jobs (`pairing` and `notifications` join when they do). */
+/** One queue per namespace that has jobs. */
 export const JOB_QUEUES = [...new Set(JOB_NAMES.map(queueOf))];
 
 /**

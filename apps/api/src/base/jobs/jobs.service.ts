@@ -129,6 +129,29 @@ export class JobsService implements OnModuleInit, OnApplicationBootstrap, OnModu
     await this.queueFor(name).remove(jobId);
   }
 
+  /** Every queue, for the admin dashboard. */
+  allQueues(): Queue[] {
+    return [...this.queues.values()];
+  }
+
+  /** Dead letters: jobs that failed every attempt (kept a week), newest first. */
+  async failedJobs(limit = 100): Promise<{ id: string; name: string; queue: string; data: unknown; attemptsMade: number; failedReason: string; failedAt: string | null }[]> {
+    const jobs = (await Promise.all([...this.queues.values()].map((queue) => queue.getFailed(0, limit - 1)))).flat();
+    return jobs
+      .filter((job): job is Job => Boolean(job))
+      .sort((a, b) => (b.finishedOn ?? 0) - (a.finishedOn ?? 0))
+      .slice(0, limit)
+      .map((job) => ({
+        id: job.id ?? '',
+        name: job.name,
+        queue: job.queueName,
+        data: job.data as unknown,
+        attemptsMade: job.attemptsMade,
+        failedReason: job.failedReason ?? '',
+        failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+      }));
+  }
+
   /** Runs every reconciler once; overlapping calls share the run in progress. */
   reconcile(): Promise<void> {
     this.reconciling ??= this.runReconcilers().finally(() => (this.reconciling = null));

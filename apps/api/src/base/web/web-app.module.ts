@@ -18,7 +18,7 @@ export class WebAppModule {
       imports: [
         ServeStaticModule.forRoot({
           rootPath,
-          exclude: ['/api/{*path}', '/metrics', '/socket.io/{*path}', '/yjs/{*path}'],
+          exclude: ['/api/{*path}', '/metrics', '/socket.io/{*path}', '/yjs/{*path}', '/admin/{*path}'],
           serveStaticOptions: {
             setHeaders: (response: Response, path: string) => {
               const immutable = path.includes(`${rootPath}/assets/`) || path.includes(`${rootPath}/fonts/`);

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useApiClient } from '../../api';
 import {
+  CalendarIcon,
   Card,
   ClockIcon,
   CompassIcon,
@@ -16,10 +17,11 @@ import {
 import { useSignedInUser } from '../auth/AuthContext';
 import { ParticipantChips, RoleBadge, StatusBadge } from '../interviews/InterviewBits';
 import { fetchInterviews, interviewsQueryKey } from '../interviews/interviews-api';
-import { formatCountdown, formatWhen, groupInterviews, roomIsOpen } from '../interviews/schedule';
+import { formatCountdown, formatWhen, groupInterviews, ROOM_OPENS_BEFORE_MS, roomIsOpen } from '../interviews/schedule';
 import { useNow } from '../interviews/useNow';
 import './DashboardPage.css';
 import { LoadErrorAlert } from '../../app/LoadErrorAlert';
+import { InvitationsList } from '../scheduling';
 
 function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? name;
@@ -37,11 +39,17 @@ export default function DashboardPage() {
         title={`Hi, ${firstName(user.name)}`}
         description="Your mock interviews, as interviewer and as candidate."
         actions={
-          <LinkButton to="/interviews/new" variant="primary" icon={<PlusIcon />}>
-            New interview
-          </LinkButton>
+          <>
+            <LinkButton to="/invitations" variant="secondary" icon={<CalendarIcon />}>
+              Invite someone
+            </LinkButton>
+            <LinkButton to="/interviews/new" variant="primary" icon={<PlusIcon />}>
+              New interview
+            </LinkButton>
+          </>
         }
       />
+      <InvitationsList hideWhenEmpty title="Invitations" />
       {interviews.isPending ? (
         <Card title="Your interviews">
           <ListSkeleton />
@@ -145,7 +153,7 @@ function NextUp({ interview, now, myUserId }: { interview: Interview; now: numbe
           >
             Join room
           </LinkButton>
-          {!open && <p className="next-up__hint">The room opens 10 minutes before the start; you can look around early.</p>}
+          {!open && <p className="next-up__hint">The room opens {ROOM_OPENS_BEFORE_MS / 60_000} minutes before the start; you can look around early.</p>}
         </div>
       </div>
     </Card>

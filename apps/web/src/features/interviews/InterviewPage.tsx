@@ -28,6 +28,7 @@ import { formatCountdown, formatFullDateTime, ROLE_LABEL } from './schedule';
 import { useNow } from './useNow';
 import './InterviewPage.css';
 import { LoadErrorAlert } from '../../app/LoadErrorAlert';
+import { InterviewScheduleCard } from '../scheduling';
 
 export default function InterviewPage() {
   const { interviewId = '' } = useParams();
@@ -107,6 +108,7 @@ function InterviewDetails({ interview }: { interview: Interview }) {
         </Card>
 
         <div className="interview-page__aside">
+          {interview.scheduledAt && <InterviewScheduleCard interviewId={interview.id} />}
           <Card title="Details">
             <dl className="interview-page__facts">
               <div>

@@ -65,9 +65,9 @@ describe('formatCountdown', () => {
 
 describe('roomIsOpen', () => {
   const now = Date.parse('2030-06-01T12:00:00Z');
-  it('opens ten minutes before the start, and for live interviews', () => {
-    expect(roomIsOpen(interviewFixture({ scheduledAt: new Date(now + 11 * 60_000).toISOString() }), now)).toBe(false);
-    expect(roomIsOpen(interviewFixture({ scheduledAt: new Date(now + 9 * 60_000).toISOString() }), now)).toBe(true);
+  it('opens five minutes before the start, and for live interviews', () => {
+    expect(roomIsOpen(interviewFixture({ scheduledAt: new Date(now + 6 * 60_000).toISOString() }), now)).toBe(false);
+    expect(roomIsOpen(interviewFixture({ scheduledAt: new Date(now + 4 * 60_000).toISOString() }), now)).toBe(true);
     expect(roomIsOpen(interviewFixture({ status: 'live' }), now)).toBe(true);
     expect(roomIsOpen(interviewFixture(), now)).toBe(false);
   });

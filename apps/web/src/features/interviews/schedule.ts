@@ -1,4 +1,5 @@
 import type { Interview, InterviewStatus, ParticipantRole } from '@pairboard/contracts';
+import { DEFAULT_LIFECYCLE_OFFSETS } from '@pairboard/interview-domain';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -6,8 +7,11 @@ const DAY = 24 * HOUR;
 
 /** A scheduled interview whose time passed this long ago without starting is listed as past. */
 export const STALE_AFTER_MS = 12 * HOUR;
-/** The join button lights up this long before the scheduled start. */
-export const ROOM_OPENS_BEFORE_MS = 10 * MINUTE;
+/**
+ * The join button lights up this long before the scheduled start: the moment the server tells both
+ * people the room is open (one definition, in the interview domain lib).
+ */
+export const ROOM_OPENS_BEFORE_MS = DEFAULT_LIFECYCLE_OFFSETS.roomOpensMs;
 
 export const ROLE_LABEL: Record<ParticipantRole, string> = {
   interviewer: 'Interviewer',

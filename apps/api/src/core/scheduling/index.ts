@@ -1,0 +1,2 @@
+export * from './scheduling.module';
+export { SessionLifecycle } from './session-lifecycle';

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { JobsModule } from '../../base/jobs';
+import { InterviewsModule } from '../interviews';
+import { NotificationsModule } from '../notifications';
+import { UsersModule } from '../users';
+import { CalendarMailer } from './calendar-mail';
+import { SchedulingController } from './scheduling.controller';
+import { SchedulingListeners } from './scheduling.listeners';
+import { SchedulingRepository } from './scheduling.repository';
+import { SchedulingService } from './scheduling.service';
+import { SessionLifecycle } from './session-lifecycle';
+
+/** Invitations, reschedules and cancellations, and the jobs around every scheduled session. */
+@Module({
+  imports: [InterviewsModule, NotificationsModule, UsersModule, JobsModule],
+  controllers: [SchedulingController],
+  providers: [SchedulingRepository, SchedulingService, SessionLifecycle, CalendarMailer, SchedulingListeners],
+  exports: [SessionLifecycle],
+})
+export class SchedulingModule {}

@@ -1,0 +1,3 @@
+export { InvitationsList, InvitationAnswers, InvitationStatusBadge } from './InvitationsList';
+export { InviteForm } from './InviteForm';
+export { InterviewScheduleCard } from './InterviewScheduleCard';
