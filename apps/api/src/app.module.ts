@@ -12,6 +12,7 @@ import { BoardModule } from './core/board';
 import { EventsModule } from './core/events';
 import { InterviewsModule } from './core/interviews';
 import { RoomsModule } from './core/rooms';
+import { ScriptsModule } from './core/scripts';
 
 @Module({})
 export class AppModule {
@@ -28,6 +29,7 @@ export class AppModule {
         EventsModule,
         AuthModule,
         ContentModule,
+        ScriptsModule,
         InterviewsModule,
         BoardModule,
         RoomsModule,

@@ -16,6 +16,7 @@ export const ERROR_CATALOGUE = {
   NOT_IN_ROOM: { status: 409, message: 'Join the interview room first.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   TOO_MANY_REQUESTS: { status: 429, message: 'Too many attempts. Try again later.' },
+  TOO_MANY_CONNECTIONS: { status: 429, message: 'You have too many interview room connections open. Close a tab and try again.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
   SERVICE_UNAVAILABLE: { status: 503, message: 'A service Pairboard depends on is unavailable.' },
 } as const satisfies Record<string, { status: number; message: string }>;
