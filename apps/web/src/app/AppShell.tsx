@@ -35,6 +35,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
               Interviews
             </TopBarLink>
             <TopBarLink to="/questions">Questions</TopBarLink>
+            <TopBarLink to="/scripts">Scripts</TopBarLink>
           </>
         }
         actions={

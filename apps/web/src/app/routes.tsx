@@ -15,6 +15,9 @@ const NewInterviewPage = lazy(() => import('../features/interviews/NewInterviewP
 const InterviewPage = lazy(() => import('../features/interviews/InterviewPage'));
 const QuestionsPage = lazy(() => import('../features/questions/QuestionsPage'));
 const QuestionDetailPage = lazy(() => import('../features/questions/QuestionDetailPage'));
+const ScriptsPage = lazy(() => import('../features/scripts/ScriptsPage'));
+const ScriptDetailPage = lazy(() => import('../features/scripts/ScriptDetailPage'));
+const ScriptEditorPage = lazy(() => import('../features/scripts/ScriptEditorPage'));
 // The room carries the whiteboard (about 2 MB): only people who open a room download it.
 const RoomPage = lazy(() => import('../features/room/RoomPage'));
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
@@ -63,6 +66,10 @@ export const routes: RouteObject[] = [
               { path: 'interviews/:interviewId', element: <InterviewPage /> },
               { path: 'questions', element: <QuestionsPage /> },
               { path: 'questions/:questionId', element: <QuestionDetailPage /> },
+              { path: 'scripts', element: <ScriptsPage /> },
+              { path: 'scripts/new', element: <ScriptEditorPage /> },
+              { path: 'scripts/:slug', element: <ScriptDetailPage /> },
+              { path: 'scripts/:slug/edit', element: <ScriptEditorPage /> },
             ],
           },
           { path: 'interviews/:interviewId/room', element: standalone(<RoomPage />) },

@@ -1,4 +1,5 @@
 import {
+  ERROR_CATALOGUE,
   ROOM_CLIENT_EVENTS,
   ROOM_SERVER_EVENTS,
   ROOMS_NAMESPACE,
@@ -89,6 +90,9 @@ export class RoomsSocket {
           if (token === null) this.update({ link: 'refused', problem: 'Your session has ended. Sign in again.' });
           else if (!socket.active) socket.connect();
         });
+      } else if (error.message === 'TOO_MANY_CONNECTIONS') {
+        // Not retried by itself: the person closes another tab and reloads.
+        this.update({ link: 'refused', problem: ERROR_CATALOGUE.TOO_MANY_CONNECTIONS.message });
       }
     });
     this.listen('clock:state', (event) => this.dispatch({ type: 'clock', clock: event.clock }));
