@@ -359,8 +359,18 @@ const PROMPTS: [PromptField, string, string][] = [
   ['commonMistakes', 'Common mistakes', 'Interviewers only. One item per line.'],
 ];
 
+const countLines = (text: string) => text.split('\n').filter((line) => line.trim() !== '').length;
+
+/** "goal · 3 / 4 / 2 lines" — what is folded away. */
+function promptSummary(phase: PhaseDraft): string {
+  const counts = PROMPTS.map(([name]) => countLines(phase[name]));
+  return `${phase.goal.trim() ? 'goal' : 'no goal'} · ${counts.join(' / ')} lines`;
+}
+
 function PhaseEditor({ phase, index, count, phases, issues, onChange, onMove, onRemove, onDragStart }: PhaseEditorProps) {
   const field = (name: string) => issues[`phases.${index}.${name}`];
+  // Prompts fold away so the running order fits on screen, except when one of them needs fixing.
+  const promptsInvalid = ['goal', ...PROMPTS.map(([name]) => name)].some((name) => field(name) !== undefined);
   const label = phase.name || `Phase ${index + 1}`;
   const known = KNOWN_KINDS.includes(phase.key);
   const kindOptions = [
@@ -425,20 +435,28 @@ function PhaseEditor({ phase, index, count, phases, issues, onChange, onMove, on
           error={field('key')}
         />
       </div>
-      <TextAreaField label="Goal" hint="Shown to everyone in the room." rows={2} value={phase.goal} onChange={(event) => onChange({ goal: event.target.value })} error={field('goal')} />
-      <div className="phase-editor__prompts">
-        {PROMPTS.map(([name, title, hint]) => (
-          <TextAreaField
-            key={name}
-            label={title}
-            hint={hint}
-            rows={4}
-            value={phase[name]}
-            onChange={(event) => onChange({ [name]: event.target.value })}
-            error={field(name)}
-          />
-        ))}
-      </div>
+      <details className="phase-editor__details" open={promptsInvalid || undefined}>
+        <summary className="phase-editor__summary">
+          Goal and prompts
+          <span className="phase-editor__summary-hint">{promptSummary(phase)}</span>
+        </summary>
+        <div className="phase-editor__details-body">
+          <TextAreaField label="Goal" hint="Shown to everyone in the room." rows={2} value={phase.goal} onChange={(event) => onChange({ goal: event.target.value })} error={field('goal')} />
+          <div className="phase-editor__prompts">
+            {PROMPTS.map(([name, title, hint]) => (
+              <TextAreaField
+                key={name}
+                label={title}
+                hint={hint}
+                rows={5}
+                value={phase[name]}
+                onChange={(event) => onChange({ [name]: event.target.value })}
+                error={field(name)}
+              />
+            ))}
+          </div>
+        </div>
+      </details>
     </article>
   );
 }
