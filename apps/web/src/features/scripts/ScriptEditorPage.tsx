@@ -62,7 +62,7 @@ export default function ScriptEditorPage() {
   if (slug === undefined) return <Editor key="new" />;
   return (
     <>
-      <BackLink to={`/scripts/${encodeURIComponent(slug)}`}>Script</BackLink>
+      <BackLink to={`/scripts/${encodeURIComponent(slug)}`}>{script.data?.name ?? 'Script'}</BackLink>
       {script.isPending ? (
         <LoadingBlock label="Loading the script" />
       ) : script.isError ? (
@@ -361,10 +361,10 @@ const PROMPTS: [PromptField, string, string][] = [
 
 const countLines = (text: string) => text.split('\n').filter((line) => line.trim() !== '').length;
 
-/** "goal · 3 / 4 / 2 lines" — what is folded away. */
+/** What is folded away, e.g. "goal set · 3 produced · 4 to listen for · 2 mistakes". */
 function promptSummary(phase: PhaseDraft): string {
-  const counts = PROMPTS.map(([name]) => countLines(phase[name]));
-  return `${phase.goal.trim() ? 'goal' : 'no goal'} · ${counts.join(' / ')} lines`;
+  const [produced, listened, mistakes] = PROMPTS.map(([name]) => countLines(phase[name]));
+  return [phase.goal.trim() ? 'goal set' : 'no goal', `${produced} produced`, `${listened} to listen for`, `${mistakes} ${mistakes === 1 ? 'mistake' : 'mistakes'}`].join(' · ');
 }
 
 function PhaseEditor({ phase, index, count, phases, issues, onChange, onMove, onRemove, onDragStart }: PhaseEditorProps) {
@@ -397,6 +397,10 @@ function PhaseEditor({ phase, index, count, phases, issues, onChange, onMove, on
         <h3 className="phase-editor__title">{label}</h3>
         {phase.half && <span className="phase-editor__round">Round {phase.half}</span>}
         <div className="phase-editor__tools">
+          <label className="phase-editor__optional" title="The interviewer may skip it when it adds nothing to the question">
+            <input type="checkbox" checked={phase.optional ?? false} onChange={(event) => onChange({ optional: event.target.checked })} />
+            Optional
+          </label>
           <Button id={`phase-${phase.uid}-up`} size="sm" variant="ghost" disabled={index === 0} onClick={() => onMove(index - 1, 'up')} aria-label={`Move ${label} up`}>
             ↑ Up
           </Button>
