@@ -162,6 +162,24 @@ describe('framework scripts: create, copy, edit as new versions, archive', () =>
     expect(response.body.error.details).toEqual([{ path: 'scriptId', message: 'No such script' }]);
   });
 
+  it('accepts a script at every limit at once, in two-byte accented text, within the default body limit', async () => {
+    const line = (n: number) => `Ünïcödé line ${n} `.padEnd(SCRIPT_LIMITS.listItemLength, 'é').slice(0, SCRIPT_LIMITS.listItemLength).trim();
+    const lines = Array.from({ length: SCRIPT_LIMITS.listItems }, (_, i) => line(i));
+    const phases = Array.from({ length: SCRIPT_LIMITS.maxPhases }, (_, i) => ({
+      key: `phase-${i}`,
+      name: `Phase ${i} `.padEnd(SCRIPT_LIMITS.phaseNameLength, 'é'),
+      minutes: SCRIPT_LIMITS.maxTotalMinutes / SCRIPT_LIMITS.maxPhases,
+      goal: 'ø'.repeat(SCRIPT_LIMITS.goalLength),
+      candidateProduces: lines,
+      interviewerListensFor: lines,
+      commonMistakes: lines,
+    }));
+    const body = { name: 'ñ'.repeat(SCRIPT_LIMITS.nameLength), description: 'ü'.repeat(SCRIPT_LIMITS.descriptionLength), phases };
+    const created = await as(owner).post('/api/scripts', body).expect(201);
+    expect(created.body.totalMinutes).toBe(SCRIPT_LIMITS.maxTotalMinutes);
+    expect(created.body.phases).toHaveLength(SCRIPT_LIMITS.maxPhases);
+  });
+
   it('refuses invalid scripts with 400 and the failing fields', async () => {
     const phase = draft().phases[1];
     const cases: [unknown, string][] = [

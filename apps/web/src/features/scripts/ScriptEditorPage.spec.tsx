@@ -91,7 +91,7 @@ describe('Script editor', () => {
             message: 'Some fields are missing or invalid.',
             details: [
               { path: 'phases.1.minutes', message: 'A phase lasts at most 120 minutes' },
-              { path: 'phases.2.commonMistakes.0', message: 'Each line is at most 300 characters' },
+              { path: 'phases.2.commonMistakes.0', message: 'Each line is at most 200 characters' },
             ],
           },
         },
@@ -104,7 +104,7 @@ describe('Script editor', () => {
     const phases = screen.getAllByTestId('phase-editor');
     expect(await within(phases[1]).findByText('A phase lasts at most 120 minutes')).toBeInTheDocument();
     expect(within(phases[1]).getByLabelText('Minutes')).toHaveAttribute('aria-invalid', 'true');
-    expect(within(phases[2]).getByText('Each line is at most 300 characters')).toBeInTheDocument();
+    expect(within(phases[2]).getByText('Each line is at most 200 characters')).toBeInTheDocument();
     expect(within(phases[2]).getByLabelText('Common mistakes')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByRole('alert', { name: '' })).toHaveTextContent('Not saved');
     view.stop();
