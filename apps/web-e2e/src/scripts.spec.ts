@@ -71,4 +71,38 @@ test.describe('Scripts', () => {
     for (const [index, name] of after.entries()) await expect(segments.nth(index)).toContainText(name);
     await expect(room.phaseChip).toContainText(before[1]);
   });
+
+  test('write a script from scratch, see it refused until it is valid, then delete it', async ({ page, context }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await registerIn(context.request, newUser('Radia Perlman'));
+
+    const scripts = new ScriptsPage(page);
+    await scripts.goto();
+    await page.getByRole('link', { name: 'New script' }).click();
+    const editor = new ScriptEditorPage(page);
+    await expect(page.getByRole('heading', { name: 'New script', level: 1 })).toBeVisible();
+
+    // No name yet: refused beside the field, nothing saved.
+    await editor.save.click();
+    await expect(editor.form.getByText('Name cannot be empty')).toBeVisible();
+
+    await editor.form.getByLabel('Name', { exact: true }).first().fill('Lunchtime drill');
+    await expect(editor.form.getByText('Name cannot be empty')).toHaveCount(0);
+    await editor.form.getByRole('button', { name: 'Add a phase' }).click();
+    await editor.form.getByRole('button', { name: 'Add a phase' }).click();
+    await expect(editor.phases).toHaveCount(3);
+    await editor.minutes(1).fill('15');
+    await editor.minutes(2).fill('10');
+    await expect(editor.total).toHaveText(/^30 min/);
+    await screenshot(page, 'script-new');
+    await editor.save.click();
+    await expect(page.getByText('Saved as version 1')).toBeVisible();
+    await expect(page).toHaveURL(/\/scripts\/lunchtime-drill-[0-9a-f]{8}\/edit$/);
+
+    await page.getByRole('link', { name: 'View the script' }).click();
+    await page.getByRole('button', { name: 'Delete script' }).click();
+    await page.getByRole('button', { name: 'Yes, delete it' }).click();
+    await expect(page).toHaveURL(/\/scripts$/);
+    await expect(scripts.mine.getByText('No scripts of your own yet')).toBeVisible();
+  });
 });

@@ -59,7 +59,14 @@ export default function ScriptEditorPage() {
   });
   useDocumentTitle(slug === undefined ? 'New script' : `Edit ${script.data?.name ?? 'script'}`);
 
-  if (slug === undefined) return <Editor key="new" />;
+  if (slug === undefined) {
+    return (
+      <>
+        <BackLink to="/scripts">Scripts</BackLink>
+        <Editor key="new" />
+      </>
+    );
+  }
   return (
     <>
       <BackLink to={`/scripts/${encodeURIComponent(slug)}`}>{script.data?.name ?? 'Script'}</BackLink>
@@ -136,17 +143,34 @@ function Editor({ script }: { script?: ScriptDetail }) {
   const total = totalOf(draft);
   const slug = script?.slug;
 
+  // Editing a field clears its problem; the rest stay until the next save attempt.
+  const clearIssues = (paths: string[]) =>
+    setIssues((current) => {
+      if (!paths.some((path) => path in current)) return current;
+      const next = { ...current };
+      for (const path of paths) delete next[path];
+      return next;
+    });
   const change = (next: Partial<ScriptDraft>) => {
     setDraft((current) => ({ ...current, ...next }));
-    if (save.kind === 'saved') setSave({ kind: 'idle' });
+    clearIssues(Object.keys(next).filter((key) => key !== 'phases'));
+    if (save.kind === 'saved' || save.kind === 'failed') setSave({ kind: 'idle' });
   };
-  const changePhase = (uid: number, next: Partial<PhaseDraft>) =>
+  const changePhase = (uid: number, next: Partial<PhaseDraft>) => {
+    const index = draft.phases.findIndex((phase) => phase.uid === uid);
     change({ phases: draft.phases.map((phase) => (phase.uid === uid ? { ...phase, ...next } : phase)) });
+    clearIssues([...Object.keys(next).map((key) => `phases.${index}.${key}`), ...('minutes' in next ? ['phases'] : [])]);
+  };
+
+  // Phase problems are keyed by position, which a move or removal changes: they go until the next save.
+  const forgetPhaseIssues = () =>
+    setIssues((current) => Object.fromEntries(Object.entries(current).filter(([path]) => !path.startsWith('phases'))));
 
   const movePhase = (from: number, to: number, focus?: 'up' | 'down') => {
     if (to < 0 || to >= draft.phases.length) return;
     const moved = draft.phases[from];
     change({ phases: move(draft.phases, from, to) });
+    forgetPhaseIssues();
     setAnnouncement(`${moved.name || 'Phase'} moved to position ${to + 1} of ${draft.phases.length}.`);
     // Keep the keyboard on the button that was pressed, which moved with its phase (or on its twin at the ends).
     if (focus) {
@@ -305,6 +329,7 @@ function Editor({ script }: { script?: ScriptDetail }) {
               onMove={(to, focus) => movePhase(index, to, focus)}
               onRemove={() => {
                 change({ phases: draft.phases.filter((other) => other.uid !== phase.uid) });
+                forgetPhaseIssues();
                 setAnnouncement(`${phase.name || 'Phase'} removed.`);
               }}
               onDragStart={() => (dragFrom.current = index)}
