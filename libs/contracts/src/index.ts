@@ -6,3 +6,4 @@ export * from './board';
 export * from './content';
 export * from './rooms';
 export * from './scripts';
+export * from './room-connections';

@@ -32,20 +32,20 @@ describe('room connections per user', () => {
     redis.disconnect();
   });
 
-  function client(port: number, user: TestUser): RoomClient {
-    const room = new RoomClient(port, user.token);
+  function client(port: number, user: TestUser, connectionId?: string): RoomClient {
+    const room = new RoomClient(port, user.token, connectionId === undefined ? {} : { connectionId });
     clients.push(room);
     return room;
   }
 
-  async function connected(port: number, user: TestUser): Promise<RoomClient> {
-    const room = client(port, user);
+  async function connected(port: number, user: TestUser, connectionId?: string): Promise<RoomClient> {
+    const room = client(port, user, connectionId);
     await room.connected();
     return room;
   }
 
-  async function refused(port: number, user: TestUser): Promise<void> {
-    const error = await client(port, user).connectError();
+  async function refused(port: number, user: TestUser, connectionId?: string): Promise<void> {
+    const error = await client(port, user, connectionId).connectError();
     expect(error.message).toBe('TOO_MANY_CONNECTIONS');
     expect(error.data).toEqual({ code: 'TOO_MANY_CONNECTIONS', message: expect.any(String) });
   }
@@ -83,6 +83,29 @@ describe('room connections per user', () => {
       for (const room of rooms) room.close();
       await leasesOf(ivan, 0);
     }
+  });
+
+  it('lets a tab that reconnects before its old connection is noticed gone take its own place over', async () => {
+    const ivan = await signUp(a, 'Ivan');
+    const tabs = ['tab-aaaaaaaa', 'tab-bbbbbbbb', 'tab-cccccccc'];
+    const [first] = await Promise.all(tabs.map((tab, i) => connected(i === 1 ? portB : portA, ivan, tab)));
+    await refused(portA, ivan, 'tab-dddddddd');
+
+    // The first tab comes back on the other instance while its old connection still looks alive.
+    const again = await connected(portB, ivan, tabs[0]);
+    await leasesOf(ivan, LIMIT);
+    // When the old connection finally goes, the place stays with the new one.
+    first.close();
+    await delay(200);
+    await leasesOf(ivan, LIMIT);
+    await refused(portA, ivan, 'tab-dddddddd');
+    expect((await again.request('time:sync', { clientSentAt: Date.now() })).ok).toBe(true);
+
+    again.close();
+    await leasesOf(ivan, LIMIT - 1);
+    await connected(portA, ivan, 'tab-dddddddd');
+    // A connection id that does not fit the handshake schema is ignored: that connection counts on its own.
+    await refused(portB, ivan, 'no');
   });
 
   it('stops counting connections whose instance vanished once their lease runs out', async () => {

@@ -10,6 +10,7 @@ import {
   RoomClientEvent,
   RoomState,
   ROOMS_NAMESPACE,
+  roomsHandshakeSchema,
   ServerToClientEvents,
 } from '@pairboard/contracts';
 import { connectionQuality } from '@pairboard/interview-domain';
@@ -228,7 +229,10 @@ export class RoomsGateway implements OnGatewayInit<RoomsNamespace>, OnGatewayCon
   private async handshake(socket: RoomSocket): Promise<ErrorCode | null> {
     const refusal = await this.authenticate(socket);
     if (refusal) return refusal;
-    if (await this.connectionLimit.acquire(socket.data.userId, socket)) return null;
+    const handshake = roomsHandshakeSchema.safeParse(socket.handshake.auth);
+    // A malformed connection id only costs the client its reconnect shortcut: the connection counts on its own.
+    const connectionId = handshake.success ? handshake.data.connectionId : undefined;
+    if (await this.connectionLimit.acquire(socket.data.userId, socket, connectionId)) return null;
     this.logger.warn(`rooms handshake refused: user ${socket.data.userId} already holds ${this.connectionLimit.limit} connections`);
     return 'TOO_MANY_CONNECTIONS';
   }

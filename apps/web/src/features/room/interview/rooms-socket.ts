@@ -7,6 +7,7 @@ import {
   type RoomAckFor,
   type RoomClientEvent,
   type RoomErrorBody,
+  type RoomsHandshake,
   type ServerToClientEvents,
   type ViewportEvent,
 } from '@pairboard/contracts';
@@ -64,12 +65,14 @@ export class RoomsSocket {
   private syncTimer: ReturnType<typeof setInterval> | null = null;
   private burstTimers: ReturnType<typeof setTimeout>[] = [];
   private destroyed = false;
+  private readonly connectionId = randomConnectionId();
 
   constructor(private readonly options: RoomsSocketOptions) {
     this.socket = io(`${options.url ?? ''}${ROOMS_NAMESPACE}`, {
       transports: ['websocket'],
-      // A function, so every (re)connect presents the current token.
-      auth: (callback) => callback({ token: options.session.accessToken ?? '' }),
+      // A function, so every (re)connect presents the current token. The connection id stays the
+      // same across reconnects, so a reconnect takes over this page's place in the per-person limit.
+      auth: (callback) => callback({ token: options.session.accessToken ?? '', connectionId: this.connectionId } satisfies RoomsHandshake),
       autoConnect: false,
     });
     const socket = this.socket;
@@ -221,4 +224,10 @@ export class RoomsSocket {
       // The next sample will do.
     }
   }
+}
+
+/** 128 random bits as 22 URL-safe characters. */
+function randomConnectionId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
