@@ -20,6 +20,7 @@ import { SchedulingModule } from './core/scheduling';
 
 /** `worker`: the job workers only (`npm run worker`), without the web app and the admin dashboard. */
 export type ProcessRole = 'api' | 'worker';
+import { ScriptsModule } from './core/scripts';
 
 @Module({})
 export class AppModule {
@@ -36,6 +37,7 @@ export class AppModule {
         EventsModule,
         AuthModule,
         ContentModule,
+        ScriptsModule,
         InterviewsModule,
         // The board server needs the HTTP server; it has no jobs, so the worker goes without it.
         ...(role === 'api' ? [BoardModule, BoardFilesModule] : []),

@@ -40,6 +40,8 @@ export const scriptSummarySchema = z.object({
   name: z.string(),
   version: z.number().int(),
   isDefault: z.boolean(),
+  /** Shipped with Pairboard (read-only); otherwise the caller's own script. */
+  builtIn: z.boolean(),
   totalMinutes: z.number().int(),
   phases: z.array(scriptPhaseSummarySchema),
 });

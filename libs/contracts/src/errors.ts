@@ -17,6 +17,7 @@ export const ERROR_CATALOGUE = {
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'This kind of file is not accepted.' },
   TOO_MANY_REQUESTS: { status: 429, message: 'Too many attempts. Try again later.' },
+  TOO_MANY_CONNECTIONS: { status: 429, message: 'You have too many interview room connections open. Close a tab and try again.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
   SERVICE_UNAVAILABLE: { status: 503, message: 'A service Pairboard depends on is unavailable.' },
 } as const satisfies Record<string, { status: number; message: string }>;

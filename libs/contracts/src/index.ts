@@ -8,3 +8,5 @@ export * from './rooms';
 export * from './scoring';
 export * from './notifications';
 export * from './scheduling';
+export * from './scripts';
+export * from './room-connections';

@@ -18,6 +18,9 @@ const QuestionDetailPage = lazy(() => import('../features/questions/QuestionDeta
 const ScorecardPage = lazy(() => import('../features/scoring/ScorecardPage'));
 const FeedbackPage = lazy(() => import('../features/scoring/FeedbackPage'));
 const ProgressPage = lazy(() => import('../features/scoring/ProgressPage'));
+const ScriptsPage = lazy(() => import('../features/scripts/ScriptsPage'));
+const ScriptDetailPage = lazy(() => import('../features/scripts/ScriptDetailPage'));
+const ScriptEditorPage = lazy(() => import('../features/scripts/ScriptEditorPage'));
 // The room carries the whiteboard (about 2 MB): only people who open a room download it.
 const RoomPage = lazy(() => import('../features/room/RoomPage'));
 const InvitationsPage = lazy(() => import('../features/scheduling/InvitationsPage'));
@@ -73,6 +76,10 @@ export const routes: RouteObject[] = [
               { path: 'interviews/:interviewId/scorecard', element: <ScorecardPage /> },
               { path: 'interviews/:interviewId/feedback', element: <FeedbackPage /> },
               { path: 'progress', element: <ProgressPage /> },
+              { path: 'scripts', element: <ScriptsPage /> },
+              { path: 'scripts/new', element: <ScriptEditorPage /> },
+              { path: 'scripts/:slug', element: <ScriptDetailPage /> },
+              { path: 'scripts/:slug/edit', element: <ScriptEditorPage /> },
             ],
           },
           { path: 'interviews/:interviewId/room', element: standalone(<RoomPage />) },

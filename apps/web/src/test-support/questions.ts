@@ -28,6 +28,7 @@ export const standardScript: ScriptSummary = {
   name: 'Standard 45',
   version: 1,
   isDefault: true,
+  builtIn: true,
   totalMinutes: 45,
   phases: [
     { key: 'requirements', name: 'Requirements', minutes: 5 },

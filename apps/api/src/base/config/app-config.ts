@@ -60,6 +60,9 @@ export const configSchema = z.object({
   ROOMS_CHAT_WINDOW_SECONDS: z.coerce.number().positive().default(5),
   ROOMS_EVENTS_PER_SECOND: z.coerce.number().positive().default(10),
   ROOMS_EVENT_BURST: z.coerce.number().int().min(1).default(30),
+  // Simultaneous /rooms connections per person, across instances; a connection's lease outlives a crashed instance this long.
+  ROOMS_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
+  ROOMS_CONNECTION_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(60),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -1,8 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { QuestionDetail, QuestionList, RubricResponse, ScriptList } from '@pairboard/contracts';
-import { AuthenticatedUser, CurrentUser } from '../auth';
-import { QuestionDetailDto, QuestionListDto, QuestionQueryDto, RubricDto, ScriptListDto } from './content.dto';
+import type { QuestionDetail, QuestionList, RubricResponse } from '@pairboard/contracts';
+import { QuestionDetailDto, QuestionListDto, QuestionQueryDto, RubricDto } from './content.dto';
 import { ContentService } from './content.service';
 
 @ApiTags('content')
@@ -21,12 +20,6 @@ export class ContentController {
   @ApiResponse({ status: 200, type: QuestionDetailDto })
   question(@Param('id') id: string): Promise<QuestionDetail> {
     return this.content.question(id);
-  }
-
-  @Get('scripts')
-  @ApiResponse({ status: 200, type: ScriptListDto })
-  scripts(@CurrentUser() user: AuthenticatedUser): Promise<ScriptList> {
-    return this.content.scripts(user.id);
   }
 
   @Get('rubrics/default')

@@ -1,8 +1,7 @@
-import { questionDetailSchema, questionListSchema, questionQuerySchema, rubricResponseSchema, scriptListSchema } from '@pairboard/contracts';
+import { questionDetailSchema, questionListSchema, questionQuerySchema, rubricResponseSchema } from '@pairboard/contracts';
 import { createZodDto } from 'nestjs-zod';
 
 export class QuestionQueryDto extends createZodDto(questionQuerySchema) {}
 export class QuestionListDto extends createZodDto(questionListSchema) {}
 export class QuestionDetailDto extends createZodDto(questionDetailSchema) {}
-export class ScriptListDto extends createZodDto(scriptListSchema) {}
 export class RubricDto extends createZodDto(rubricResponseSchema) {}

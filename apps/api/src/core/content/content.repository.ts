@@ -47,17 +47,11 @@ export class ContentRepository {
     return this.prisma.question.findUnique({ where: { slug } });
   }
 
-  /** The newest version of every built-in script and of the user's own scripts. */
-  async latestScripts(ownerId: string): Promise<ScriptRow[]> {
-    const rows = await this.prisma.frameworkScript.findMany({
-      where: { OR: [{ ownerId: null }, { ownerId }] },
-      orderBy: [{ slug: 'asc' }, { version: 'desc' }],
+  /** A script version an interview may pin: a built-in, or one of the creator's own that is not archived. */
+  findPinnableScript(id: string, ownerId: string | undefined): Promise<ScriptRow | null> {
+    return this.prisma.frameworkScript.findFirst({
+      where: { id, archivedAt: null, OR: [{ ownerId: null }, ...(ownerId ? [{ ownerId }] : [])] },
     });
-    return rows.filter((row, index) => index === 0 || rows[index - 1].slug !== row.slug);
-  }
-
-  findScript(id: string): Promise<ScriptRow | null> {
-    return this.prisma.frameworkScript.findUnique({ where: { id } });
   }
 
   findDefaultScript(): Promise<ScriptRow | null> {

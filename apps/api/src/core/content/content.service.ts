@@ -1,22 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { QuestionDetail, QuestionList, QuestionQuery, RubricResponse, ScriptList, ScriptSummary } from '@pairboard/contracts';
-import {
-  DEFAULT_RUBRIC,
-  FRAMEWORK_SCRIPTS,
-  frameworkPhaseSchema,
-  QUESTIONS,
-  questionSchema,
-  rubricSchema,
-  totalMinutes,
-} from '@pairboard/interview-content';
-import { z } from 'zod';
+import type { QuestionDetail, QuestionList, QuestionQuery, RubricResponse } from '@pairboard/contracts';
+import { DEFAULT_RUBRIC, FRAMEWORK_SCRIPTS, QUESTIONS, questionSchema, rubricSchema } from '@pairboard/interview-content';
 import { AppError } from '../../base/errors';
 import { ContentRepository, QuestionRow, ScriptRow } from './content.repository';
 
 const MAX_QUESTIONS = 200;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// Stored JSON is parsed with the content schemas again: a row edited by hand cannot reach a client malformed.
-const storedPhases = z.array(frameworkPhaseSchema);
 
 @Injectable()
 export class ContentService {
@@ -38,11 +27,6 @@ export class ContentService {
     return toQuestionDetail(row);
   }
 
-  async scripts(userId: string): Promise<ScriptList> {
-    const rows = await this.content.latestScripts(userId);
-    return { items: rows.map(toScriptSummary) };
-  }
-
   async defaultRubric(): Promise<RubricResponse> {
     const row = await this.content.latestRubric(DEFAULT_RUBRIC.slug);
     if (!row) throw new AppError('NOT_FOUND', 'The rubric has not been seeded yet.');
@@ -50,11 +34,18 @@ export class ContentService {
     return { id: row.id, name: row.name, version: row.version, dimensions };
   }
 
-  /** For interviews: the question and script an interview pins, checked to exist. */
-  async resolveForInterview(questionId: string | undefined, scriptId: string | undefined): Promise<{ question: QuestionRow | null; script: ScriptRow | null }> {
+  /**
+   * For interviews: the question and script version an interview pins, checked to exist. The script
+   * must be a built-in or one of the creator's own (someone else's is "no such script").
+   */
+  async resolveForInterview(
+    questionId: string | undefined,
+    scriptId: string | undefined,
+    creatorId?: string,
+  ): Promise<{ question: QuestionRow | null; script: ScriptRow | null }> {
     const [question, script] = await Promise.all([
       questionId === undefined ? null : UUID.test(questionId) ? this.content.findQuestion(questionId) : this.content.findQuestionBySlug(questionId),
-      scriptId === undefined ? this.content.findDefaultScript() : UUID.test(scriptId) ? this.content.findScript(scriptId) : null,
+      scriptId === undefined ? this.content.findDefaultScript() : UUID.test(scriptId) ? this.content.findPinnableScript(scriptId, creatorId) : null,
     ]);
     const problems = [
       questionId !== undefined && !question && { path: 'questionId', message: 'No such question' },
@@ -74,15 +65,3 @@ function toQuestionDetail(row: QuestionRow): QuestionDetail {
   return { ...toQuestionSummary(row), requirements, entities, hints, probes, signals };
 }
 
-function toScriptSummary(row: ScriptRow): ScriptSummary {
-  const phases = storedPhases.parse(row.phases);
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    version: row.version,
-    isDefault: row.isDefault,
-    totalMinutes: totalMinutes({ phases }),
-    phases: phases.map((phase) => ({ key: phase.key, name: phase.name, minutes: phase.minutes })),
-  };
-}

@@ -30,7 +30,7 @@ export class InterviewsService implements OnModuleInit {
   async create(creatorId: string, request: CreateInterview): Promise<Interview> {
     const creator = await this.users.findById(creatorId);
     if (!creator) throw new AppError('UNAUTHORIZED');
-    const { question, script } = await this.content.resolveForInterview(request.questionId, request.scriptId);
+    const { question, script } = await this.content.resolveForInterview(request.questionId, request.scriptId, creator.id);
 
     const participants: NewParticipant[] = [{ email: creator.email, role: request.myRole, userId: creator.id }];
     for (const invite of request.invite) {

@@ -1,12 +1,13 @@
-import type { PhaseGuide, RoomPhase } from '@pairboard/contracts';
-import { FrameworkPhase, frameworkPhaseSchema, Question, questionSchema } from '@pairboard/interview-content';
+import { PhaseGuide, RoomPhase, ScriptPhase, scriptPhaseSchema } from '@pairboard/contracts';
+import { Question, questionSchema } from '@pairboard/interview-content';
 import { z } from 'zod';
 import { AppError } from '../../base/errors';
 
-// Stored JSON is parsed with the content schemas again: a row edited by hand cannot reach a client malformed.
-const storedPhases = z.array(frameworkPhaseSchema);
+// Stored JSON is parsed with the script schema again (built-ins and user-written scripts alike): a row
+// edited by hand cannot reach a client malformed.
+const storedPhases = z.array(scriptPhaseSchema);
 
-export function scriptPhases(script: { phases: unknown } | null): FrameworkPhase[] {
+export function scriptPhases(script: { phases: unknown } | null): ScriptPhase[] {
   if (!script) return [];
   const parsed = storedPhases.safeParse(script.phases);
   if (!parsed.success) throw new AppError('INTERNAL', 'The interview’s script is damaged.');
@@ -21,7 +22,7 @@ export function questionContent(question: { content: unknown } | null): Question
 }
 
 /** What a phase expects from the candidate: everyone in the room may read it. */
-export function toRoomPhase(phase: FrameworkPhase): RoomPhase {
+export function toRoomPhase(phase: ScriptPhase): RoomPhase {
   return {
     key: phase.key,
     name: phase.name,
@@ -34,6 +35,6 @@ export function toRoomPhase(phase: FrameworkPhase): RoomPhase {
 }
 
 /** What the interviewer listens for: interviewers only. */
-export function toPhaseGuide(phase: FrameworkPhase): PhaseGuide {
+export function toPhaseGuide(phase: ScriptPhase): PhaseGuide {
   return { interviewerListensFor: [...phase.interviewerListensFor], commonMistakes: [...phase.commonMistakes] };
 }

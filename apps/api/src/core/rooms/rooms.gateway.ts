@@ -10,6 +10,7 @@ import {
   RoomClientEvent,
   RoomState,
   ROOMS_NAMESPACE,
+  roomsHandshakeSchema,
   ServerToClientEvents,
 } from '@pairboard/contracts';
 import { connectionQuality } from '@pairboard/interview-domain';
@@ -20,6 +21,7 @@ import { APP_CONFIG, AppConfig } from '../../base/config';
 import { AppError } from '../../base/errors';
 import { validationError } from '../../base/validation';
 import { RoomClockService } from './room-clock.service';
+import { RoomConnectionLimit } from './room-connection-limit';
 import { roomChannels, RoomEvents, RoomsNamespace } from './room-events';
 import type { RoomSocketData } from './room-presence';
 import { TokenBucket } from './rate-limit';
@@ -176,6 +178,7 @@ export class RoomsGateway implements OnGatewayInit<RoomsNamespace>, OnGatewayCon
     private readonly events: RoomEvents,
     private readonly redisAdapter: RoomsRedisAdapter,
     private readonly metrics: RoomsMetrics,
+    private readonly connectionLimit: RoomConnectionLimit,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -183,8 +186,9 @@ export class RoomsGateway implements OnGatewayInit<RoomsNamespace>, OnGatewayCon
     this.redisAdapter.attach(namespace.server);
     this.events.attach(namespace);
     namespace.use((socket, next) => {
-      void this.authenticate(socket).then((code) => {
+      void this.handshake(socket).then((code) => {
         if (!code) return next();
+        this.metrics.refused.inc({ reason: code });
         // The client sees `message` on connect_error; `data` carries the usual error body.
         const error = new Error(code) as Error & { data?: unknown };
         error.data = { code, message: ERROR_CATALOGUE[code].message };
@@ -216,11 +220,23 @@ export class RoomsGateway implements OnGatewayInit<RoomsNamespace>, OnGatewayCon
 
   handleDisconnect(socket: RoomSocket): void {
     this.metrics.connections.dec();
+    this.connectionLimit.release(socket.id);
     const interviewId = socket.data.interviewId;
     if (interviewId) this.publishPresenceQuietly(interviewId);
   }
 
   /** Null when the handshake may proceed; otherwise the code the client sees as the connect error. */
+  private async handshake(socket: RoomSocket): Promise<ErrorCode | null> {
+    const refusal = await this.authenticate(socket);
+    if (refusal) return refusal;
+    const handshake = roomsHandshakeSchema.safeParse(socket.handshake.auth);
+    // A malformed connection id only costs the client its reconnect shortcut: the connection counts on its own.
+    const connectionId = handshake.success ? handshake.data.connectionId : undefined;
+    if (await this.connectionLimit.acquire(socket.data.userId, socket, connectionId)) return null;
+    this.logger.warn(`rooms handshake refused: user ${socket.data.userId} already holds ${this.connectionLimit.limit} connections`);
+    return 'TOO_MANY_CONNECTIONS';
+  }
+
   private async authenticate(socket: RoomSocket): Promise<ErrorCode | null> {
     const token = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
     if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) return 'UNAUTHORIZED';

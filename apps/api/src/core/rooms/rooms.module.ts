@@ -3,6 +3,7 @@ import { JobsModule } from '../../base/jobs';
 import { AuthModule } from '../auth';
 import { InterviewsModule } from '../interviews';
 import { RoomClockService } from './room-clock.service';
+import { RoomConnectionLimit } from './room-connection-limit';
 import { RoomEvents } from './room-events';
 import { RoomsRedisAdapter } from './rooms-redis-adapter';
 import { RoomsController } from './rooms.controller';
@@ -22,6 +23,7 @@ import { RoomsService } from './rooms.service';
     RoomsRepository,
     RoomsService,
     RoomClockService,
+    RoomConnectionLimit,
     RoomEvents,
     RoomsRedisAdapter,
     RoomsGateway,

@@ -51,9 +51,9 @@ export class RoomClient {
   readonly received: Received[] = [];
   private readonly waiters = new Set<() => void>();
 
-  constructor(port: number, token: string | undefined) {
+  constructor(port: number, token: string | undefined, extraAuth: Record<string, unknown> = {}) {
     this.socket = io(`http://127.0.0.1:${port}/rooms`, {
-      auth: token === undefined ? {} : { token },
+      auth: token === undefined ? extraAuth : { token, ...extraAuth },
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,

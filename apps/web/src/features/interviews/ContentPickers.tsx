@@ -142,7 +142,7 @@ export function ScriptPicker({ value, onChange }: ScriptPickerProps) {
         value={effective}
         options={scripts.data.map((script) => ({
           value: script.id,
-          label: `${script.name}${script.isDefault ? ' (default)' : ''}`,
+          label: `${script.name}${script.isDefault ? ' (default)' : script.builtIn ? '' : ` (yours, v${script.version})`}`,
         }))}
         onChange={onChange}
       />

@@ -71,7 +71,8 @@ export default function NewInterviewPage() {
     myRole: 'interviewer',
     invites: [{ key: 0, email: '', role: 'candidate' }],
     questionId: linkedQuestionId,
-    scriptId: '',
+    // "Use in an interview" on a script's page links here with it chosen.
+    scriptId: search.get('scriptId') ?? '',
   });
   // The same queries as the pickers (shared cache): the linked question's title and the default script.
   const linkedQuestion = useQuery({

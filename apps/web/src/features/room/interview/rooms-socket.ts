@@ -1,4 +1,5 @@
 import {
+  ERROR_CATALOGUE,
   ROOM_CLIENT_EVENTS,
   ROOM_SERVER_EVENTS,
   ROOMS_NAMESPACE,
@@ -6,6 +7,7 @@ import {
   type RoomAckFor,
   type RoomClientEvent,
   type RoomErrorBody,
+  type RoomsHandshake,
   type ServerToClientEvents,
   type ViewportEvent,
 } from '@pairboard/contracts';
@@ -63,12 +65,14 @@ export class RoomsSocket {
   private syncTimer: ReturnType<typeof setInterval> | null = null;
   private burstTimers: ReturnType<typeof setTimeout>[] = [];
   private destroyed = false;
+  private readonly connectionId = randomConnectionId();
 
   constructor(private readonly options: RoomsSocketOptions) {
     this.socket = io(`${options.url ?? ''}${ROOMS_NAMESPACE}`, {
       transports: ['websocket'],
-      // A function, so every (re)connect presents the current token.
-      auth: (callback) => callback({ token: options.session.accessToken ?? '' }),
+      // A function, so every (re)connect presents the current token. The connection id stays the
+      // same across reconnects, so a reconnect takes over this page's place in the per-person limit.
+      auth: (callback) => callback({ token: options.session.accessToken ?? '', connectionId: this.connectionId } satisfies RoomsHandshake),
       autoConnect: false,
     });
     const socket = this.socket;
@@ -89,6 +93,9 @@ export class RoomsSocket {
           if (token === null) this.update({ link: 'refused', problem: 'Your session has ended. Sign in again.' });
           else if (!socket.active) socket.connect();
         });
+      } else if (error.message === 'TOO_MANY_CONNECTIONS') {
+        // Not retried by itself: the person closes another tab and reloads.
+        this.update({ link: 'refused', problem: ERROR_CATALOGUE.TOO_MANY_CONNECTIONS.message });
       }
     });
     this.listen('clock:state', (event) => this.dispatch({ type: 'clock', clock: event.clock }));
@@ -217,4 +224,10 @@ export class RoomsSocket {
       // The next sample will do.
     }
   }
+}
+
+/** 128 random bits as 22 URL-safe characters. */
+function randomConnectionId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }

@@ -1,0 +1,2 @@
+export * from './scripts.module';
+export * from './scripts.service';

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "framework_scripts" ADD COLUMN     "archived_at" TIMESTAMPTZ(3);
