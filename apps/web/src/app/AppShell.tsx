@@ -31,6 +31,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
       <TopBar
         nav={
           <>
+            <TopBarLink to="/practise">Practise</TopBarLink>
             <TopBarLink to="/" end>
               Interviews
             </TopBarLink>

@@ -15,6 +15,7 @@ const NewInterviewPage = lazy(() => import('../features/interviews/NewInterviewP
 const InterviewPage = lazy(() => import('../features/interviews/InterviewPage'));
 const QuestionsPage = lazy(() => import('../features/questions/QuestionsPage'));
 const QuestionDetailPage = lazy(() => import('../features/questions/QuestionDetailPage'));
+const PractisePage = lazy(() => import('../features/practise/PractisePage'));
 // The room carries the whiteboard (about 2 MB): only people who open a room download it.
 const RoomPage = lazy(() => import('../features/room/RoomPage'));
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
@@ -63,6 +64,7 @@ export const routes: RouteObject[] = [
               { path: 'interviews/:interviewId', element: <InterviewPage /> },
               { path: 'questions', element: <QuestionsPage /> },
               { path: 'questions/:questionId', element: <QuestionDetailPage /> },
+              { path: 'practise', element: <PractisePage /> },
             ],
           },
           { path: 'interviews/:interviewId/room', element: standalone(<RoomPage />) },
