@@ -123,8 +123,12 @@ function roundUp(time: number, step: number): number {
 /** The earliest start at which both can meet for `lengthMinutes`, or null. */
 export function earliestCommonStart(a: MatchRequest, b: MatchRequest, context: MatchContext): number | null {
   const length = a.lengthMinutes * MINUTE_MS;
-  const busy = [...(context.busy?.get(a.userId) ?? []), ...(context.busy?.get(b.userId) ?? [])].sort((x, y) => x.start - y.start);
-  const free = subtractIntervals(intersectIntervals(a.slots, b.slots), busy);
+  const common = intersectIntervals(a.slots, b.slots);
+  if (common.length === 0) return null;
+  const busyA = context.busy?.get(a.userId);
+  const busyB = context.busy?.get(b.userId);
+  const busy = busyA || busyB ? [...(busyA ?? []), ...(busyB ?? [])].sort((x, y) => x.start - y.start) : [];
+  const free = busy.length > 0 ? subtractIntervals(common, busy) : common;
   for (const interval of free) {
     const start = roundUp(Math.max(interval.start, context.earliestStart), START_GRANULARITY_MS);
     if (start + length <= interval.end) return start;
@@ -139,7 +143,7 @@ export function compatible(a: MatchRequest, b: MatchRequest): boolean {
     a.lengthMinutes === b.lengthMinutes &&
     levelsCompatible(a.level, b.level) &&
     rolesCompatible(a.role, b.role) &&
-    sharedTopics(a.topics, b.topics).length > 0
+    a.topics.some((topic) => b.topics.includes(topic))
   );
 }
 
@@ -191,41 +195,83 @@ function compareIds(x: readonly string[], y: readonly string[]): number {
   return 0;
 }
 
+/** Requests are indexed by the quarter-days their slots touch: two that touch none in common cannot meet. */
+const TIME_BUCKET_MS = 6 * HOUR_MS;
+
+interface Indexed {
+  request: MatchRequest;
+  position: number;
+  /** Topics as bits of 32-bit words: a shared topic is a non-zero AND, without building sets. */
+  mask: Uint32Array;
+  /** Time buckets (quarter-days since the epoch) that the request's slots touch. */
+  days: number[];
+}
+
+function sharesTopic(a: Uint32Array, b: Uint32Array): boolean {
+  for (let i = 0; i < a.length && i < b.length; i++) if ((a[i] & b[i]) !== 0) return true;
+  return false;
+}
+
 /**
- * Every compatible pair, scored. Requests are bucketed by length and level so only buckets that can
- * match are compared (levels at most one apart), and topics are compared as bit masks first.
+ * Every compatible pair, scored. Only requests that can meet are compared: they are bucketed by
+ * length and level (levels at most one apart) and, inside a bucket, indexed by the quarter-days their
+ * slots touch, so two requests are looked at only when their times come close; topics are compared as
+ * bits first.
  */
 export function candidatePairs(requests: readonly MatchRequest[], context: MatchContext): ProposedMatch[] {
   const topicBits = new Map<string, number>();
-  const maskOf = (topics: readonly string[]) => {
-    let mask = 0n;
-    for (const topic of topics) {
-      if (!topicBits.has(topic)) topicBits.set(topic, topicBits.size);
-      mask |= 1n << BigInt(topicBits.get(topic) as number);
+  for (const request of requests) for (const topic of request.topics) if (!topicBits.has(topic)) topicBits.set(topic, topicBits.size);
+  const words = Math.max(1, Math.ceil(topicBits.size / 32));
+  const index = (request: MatchRequest, position: number): Indexed => {
+    const mask = new Uint32Array(words);
+    for (const topic of request.topics) {
+      const bit = topicBits.get(topic) as number;
+      mask[bit >>> 5] |= 1 << (bit & 31);
     }
-    return mask;
+    const days = new Set<number>();
+    for (const slot of request.slots) {
+      for (let day = Math.floor(slot.start / TIME_BUCKET_MS); day <= Math.floor((slot.end - 1) / TIME_BUCKET_MS); day++) days.add(day);
+    }
+    return { request, position, mask, days: [...days] };
   };
-  const buckets = new Map<string, { request: MatchRequest; mask: bigint }[]>();
-  for (const request of requests) {
-    const key = `${request.lengthMinutes}|${LEVEL_RANK[request.level]}`;
-    const bucket = buckets.get(key) ?? [];
-    bucket.push({ request, mask: maskOf(request.topics) });
-    buckets.set(key, bucket);
-  }
+
+  const buckets = new Map<string, Map<number, Indexed[]>>();
+  const bucketKey = (length: number, rank: number) => `${length}|${rank}`;
+  const all: { item: Indexed; length: number; rank: number; position: number }[] = [];
+  requests.forEach((request, position) => {
+    const item = index(request, position);
+    const rank = LEVEL_RANK[request.level];
+    const key = bucketKey(request.lengthMinutes, rank);
+    const byDay = buckets.get(key) ?? new Map<number, Indexed[]>();
+    for (const day of item.days) {
+      const list = byDay.get(day) ?? [];
+      list.push(item);
+      byDay.set(day, list);
+    }
+    buckets.set(key, byDay);
+    all.push({ item, length: request.lengthMinutes, rank, position });
+  });
+
   const proposals: ProposedMatch[] = [];
-  for (const [key, bucket] of buckets) {
-    const [length, rank] = key.split('|').map(Number);
-    const same = bucket;
-    const above = buckets.get(`${length}|${rank + 1}`) ?? [];
-    for (let i = 0; i < same.length; i++) {
-      const a = same[i];
-      const consider = (b: { request: MatchRequest; mask: bigint }) => {
-        if ((a.mask & b.mask) === 0n || a.request.userId === b.request.userId || !rolesCompatible(a.request.role, b.request.role)) return;
-        const proposal = proposePair(a.request, b.request, context);
-        if (proposal) proposals.push(proposal);
-      };
-      for (let j = i + 1; j < same.length; j++) consider(same[j]);
-      for (const b of above) consider(b);
+  // seenBy[b] === a + 1 once the pair (a, b) was looked at: a request shares several days with another.
+  const seenBy = new Int32Array(requests.length);
+  for (const { item: a, length, rank, position } of all) {
+    // Each unordered pair once: the same bucket only towards later requests, the level above always.
+    for (const [targetRank, onlyLater] of [
+      [rank, true],
+      [rank + 1, false],
+    ] as const) {
+      const byDay = buckets.get(bucketKey(length, targetRank));
+      if (!byDay) continue;
+      for (const day of a.days) {
+        for (const b of byDay.get(day) ?? []) {
+          if (seenBy[b.position] === position + 1 || (onlyLater && b.position <= position)) continue;
+          seenBy[b.position] = position + 1;
+          if (a.request.userId === b.request.userId || !rolesCompatible(a.request.role, b.request.role) || !sharesTopic(a.mask, b.mask)) continue;
+          const proposal = proposePair(a.request, b.request, context);
+          if (proposal) proposals.push(proposal);
+        }
+      }
     }
   }
   return proposals;

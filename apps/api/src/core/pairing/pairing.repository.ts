@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Interval } from '@pairboard/interview-domain';
 import { Prisma, PrismaService } from '../../base/prisma';
@@ -81,9 +82,25 @@ export class PairingRepository {
   }
 
   /** Open requests with time left, oldest first (the matchmaker's input). */
-  openRequests(now: Date, filter: { lengthMinutes?: number } = {}): Promise<PairingRequest[]> {
+  openRequests(now: Date): Promise<PairingRequest[]> {
+    return this.prisma.pairingRequest.findMany({ where: { status: 'open', lastSlotEnd: { gt: now } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  }
+
+  /**
+   * Open requests that could pair with `target` (same length, level at most one apart, a shared
+   * topic, a role that fits, someone else): the database narrows the pool so the job stays cheap.
+   */
+  openPartnersFor(target: PairingRequest, now: Date, levels: QuestionLevel[]): Promise<PairingRequest[]> {
     return this.prisma.pairingRequest.findMany({
-      where: { status: 'open', lastSlotEnd: { gt: now }, ...(filter.lengthMinutes ? { lengthMinutes: filter.lengthMinutes } : {}) },
+      where: {
+        status: 'open',
+        lastSlotEnd: { gt: now },
+        lengthMinutes: target.lengthMinutes,
+        level: { in: levels },
+        topics: { hasSome: target.topics },
+        userId: { not: target.userId },
+        ...(target.role === 'either' ? {} : { role: { not: target.role } }),
+      },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     });
   }
@@ -143,13 +160,15 @@ export class PairingRepository {
     return rows.map((row) => [row.a, row.b]);
   }
 
-  /** Questions this user has already been asked as a candidate. */
-  async askedQuestionIds(userId: string): Promise<Set<string>> {
-    const rows = await this.prisma.participant.findMany({
-      where: { userId, role: 'candidate', interview: { questionId: { not: null } } },
-      select: { interview: { select: { questionId: true } } },
-    });
-    return new Set(rows.map((row) => row.interview.questionId as string));
+  /** Questions each of these users has already been asked as a candidate. */
+  async askedQuestionIdsByUser(userIds: string[]): Promise<Map<string, Set<string>>> {
+    const asked = new Map<string, Set<string>>();
+    if (userIds.length === 0) return asked;
+    const rows = await this.prisma.$queryRaw<{ user_id: string; question_id: string }[]>`
+      SELECT DISTINCT p.user_id, i.question_id FROM participants p JOIN interviews i ON i.id = p.interview_id
+      WHERE p.user_id = ANY(${userIds}::uuid[]) AND p.role = 'candidate' AND i.question_id IS NOT NULL`;
+    for (const row of rows) asked.set(row.user_id, (asked.get(row.user_id) ?? new Set()).add(row.question_id));
+    return asked;
   }
 
   questions(): Promise<{ id: string; slug: string; title: string; level: QuestionLevel; topics: string[] }[]> {
@@ -204,27 +223,27 @@ export class PairingRepository {
         LIMIT 1`;
       if (conflict) return { claimed: false, reason: 'busy' } as const;
 
-      const interviewIds: string[] = [];
-      for (const half of plan.halves) {
-        const interview = await tx.interview.create({
-          data: {
-            title: half.title,
-            status: 'scheduled',
-            scheduledAt: half.scheduledAt,
-            createdById: plan.createdById,
-            questionId: half.questionId,
-            scriptId: half.scriptId,
-            participants: {
-              create: [
-                { userId: half.interviewer.userId, email: half.interviewer.email, role: 'interviewer' },
-                { userId: half.candidate.userId, email: half.candidate.email, role: 'candidate' },
-              ],
-            },
-          },
-          select: { id: true },
-        });
-        interviewIds.push(interview.id);
-      }
+      // Ids made here so both interviews and their four participants go in two statements.
+      const interviewIds = plan.halves.map(() => randomUUID());
+      await tx.interview.createMany({
+        data: plan.halves.map((half, index) => ({
+          id: interviewIds[index],
+          title: half.title,
+          status: 'scheduled' as const,
+          scheduledAt: half.scheduledAt,
+          createdById: plan.createdById,
+          questionId: half.questionId,
+          scriptId: half.scriptId,
+        })),
+      });
+      // Participants are listed by creation time: the interviewer first, as when created by hand.
+      const now = Date.now();
+      await tx.participant.createMany({
+        data: plan.halves.flatMap((half, index) => [
+          { interviewId: interviewIds[index], userId: half.interviewer.userId, email: half.interviewer.email, role: 'interviewer' as const, createdAt: new Date(now) },
+          { interviewId: interviewIds[index], userId: half.candidate.userId, email: half.candidate.email, role: 'candidate' as const, createdAt: new Date(now + 1) },
+        ]),
+      });
       const match = await tx.pairingMatch.create({
         data: {
           firstInterviewId: interviewIds[0],

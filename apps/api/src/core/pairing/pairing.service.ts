@@ -23,7 +23,7 @@ const ATTENDANCE_DAYS = 180;
 /** A claim that loses (taken or busy) moves on to the next best partner, this many times at most. */
 const MAX_CLAIM_ATTEMPTS = 5;
 /** Each half runs on the built-in script whose length is half the session. */
-const SCRIPT_FOR_HALF: Record<number, string> = { 45: 'standard-45', 60: 'extended-60' };
+const SCRIPT_FOR_HALF = { 45: 'standard-45', 60: 'extended-60' } as const;
 
 export interface MatchRoundResult {
   proposed: number;
@@ -79,13 +79,13 @@ export class PairingService {
   async matchRequest(requestId: string, now = new Date(), lead = MATCH_LEAD_MS): Promise<string | null> {
     const target = await this.pairing.findById(requestId);
     if (!target || target.status !== 'open' || target.lastSlotEnd <= now) return null;
-    const others = await this.pairing.openRequests(now, { lengthMinutes: target.lengthMinutes });
-    const requests = [target, ...others.filter((other) => other.id !== target.id)];
+    const others = await this.pairing.openPartnersFor(target, now, adjacentLevels(target.level));
+    const requests = [target, ...others];
     const context = await this.contextFor(requests, now, lead);
-    const rows = new Map(requests.map((row) => [row.id, row]));
-    const proposals = bestMatchesFor(toMatchRequest(target), requests.slice(1).map(toMatchRequest), context);
-    for (const proposal of proposals.slice(0, MAX_CLAIM_ATTEMPTS)) {
-      const outcome = await this.claim(proposal, rows);
+    const proposals = bestMatchesFor(toMatchRequest(target), requests.slice(1).map(toMatchRequest), context).slice(0, MAX_CLAIM_ATTEMPTS);
+    const round = await this.prepareRound(requests, proposals);
+    for (const proposal of proposals) {
+      const outcome = await this.claim(proposal, round);
       if (outcome.claimed) return outcome.matchId;
     }
     return null;
@@ -96,11 +96,11 @@ export class PairingService {
     const expired = await this.pairing.expirePast(now);
     const requests = await this.pairing.openRequests(now);
     const context = await this.contextFor(requests, now, MATCH_LEAD_MS);
-    const rows = new Map(requests.map((row) => [row.id, row]));
     const plan = planMatches(requests.map(toMatchRequest), context);
+    const round = await this.prepareRound(requests, plan);
     let matched = 0;
     for (const proposal of plan) {
-      if ((await this.claim(proposal, rows)).claimed) matched += 1;
+      if ((await this.claim(proposal, round)).claimed) matched += 1;
     }
     return { proposed: plan.length, matched, expired };
   }
@@ -159,9 +159,31 @@ export class PairingService {
     };
   }
 
-  private async claim(proposal: ProposedMatch, rows: ReadonlyMap<string, PairingRequest>): Promise<ClaimOutcome> {
-    const [first, second] = proposal.requestIds.map((id) => rows.get(id) as PairingRequest);
-    const halves = await this.planHalves(proposal, first, second);
+  /** What every claim of one round needs, read once: the question bank, scripts, emails, past questions. */
+  private async prepareRound(requests: readonly PairingRequest[], proposals: readonly ProposedMatch[]): Promise<Round> {
+    const userIds = [...new Set(proposals.flatMap((proposal) => proposal.userIds))];
+    const [questions, emails, asked, standard, extended] = await Promise.all([
+      this.pairing.questions(),
+      this.pairing.emails(userIds),
+      this.pairing.askedQuestionIdsByUser(userIds),
+      this.pairing.builtInScript(SCRIPT_FOR_HALF[45]),
+      this.pairing.builtInScript(SCRIPT_FOR_HALF[60]),
+    ]);
+    return {
+      rows: new Map(requests.map((row) => [row.id, row])),
+      questions,
+      emails: new Map(emails.map((user) => [user.id, user.email])),
+      asked,
+      scripts: new Map([
+        [45, standard?.id ?? null],
+        [60, extended?.id ?? null],
+      ]),
+    };
+  }
+
+  private async claim(proposal: ProposedMatch, round: Round): Promise<ClaimOutcome> {
+    const [first, second] = proposal.requestIds.map((id) => round.rows.get(id) as PairingRequest);
+    const halves = this.planHalves(proposal, first, second, round);
     const outcome = await this.pairing.claim({
       requests: [first, second].map((row) => ({ id: row.id, userId: row.userId, updatedAt: row.updatedAt })),
       start: new Date(proposal.start),
@@ -185,34 +207,46 @@ export class PairingService {
   }
 
   /** Two back-to-back halves; each person is the candidate once, on a question new to them. */
-  private async planHalves(proposal: ProposedMatch, first: PairingRequest, second: PairingRequest): Promise<[HalfPlan, HalfPlan]> {
+  private planHalves(proposal: ProposedMatch, first: PairingRequest, second: PairingRequest, round: Round): [HalfPlan, HalfPlan] {
     const halfMinutes = first.lengthMinutes / 2;
-    const script = await this.pairing.builtInScript(SCRIPT_FOR_HALF[halfMinutes] ?? 'standard-45');
-    if (!script) throw new Error(`no built-in script for ${halfMinutes}-minute halves; has the content been seeded?`);
-    const [questions, emails] = await Promise.all([this.pairing.questions(), this.pairing.emails([first.userId, second.userId])]);
-    const emailOf = (userId: string) => emails.find((user) => user.id === userId)?.email ?? '';
+    const scriptId = round.scripts.get(halfMinutes);
+    if (!scriptId) throw new Error(`no built-in script for ${halfMinutes}-minute halves; has the content been seeded?`);
     const candidates = proposal.firstCandidateUserId === first.userId ? [first, second] : [second, first];
     const halves: HalfPlan[] = [];
     for (const [index, candidate] of candidates.entries()) {
       const interviewer = candidates[1 - index];
       // The second half avoids the first half's question too: its interviewer has just answered it.
-      const asked = await this.pairing.askedQuestionIds(candidate.userId);
+      const asked = new Set(round.asked.get(candidate.userId));
       for (const half of halves) if (half.questionId) asked.add(half.questionId);
-      const question = pickQuestion(questions, candidate.level, proposal.sharedTopics, asked);
+      const question = pickQuestion(round.questions, candidate.level, proposal.sharedTopics, asked);
       halves.push({
         title: `${question?.title ?? 'System design practice'} · round ${index + 1} of 2`,
         questionId: question?.id ?? null,
-        scriptId: script.id,
+        scriptId,
         scheduledAt: new Date(proposal.start + index * halfMinutes * MINUTE_MS),
-        interviewer: { userId: interviewer.userId, email: emailOf(interviewer.userId) },
-        candidate: { userId: candidate.userId, email: emailOf(candidate.userId) },
+        interviewer: { userId: interviewer.userId, email: round.emails.get(interviewer.userId) ?? '' },
+        candidate: { userId: candidate.userId, email: round.emails.get(candidate.userId) ?? '' },
       });
     }
     return [halves[0], halves[1]];
   }
 }
 
-const LEVEL_ORDER = ['junior', 'mid', 'senior', 'staff'];
+interface Round {
+  rows: ReadonlyMap<string, PairingRequest>;
+  questions: Awaited<ReturnType<PairingRepository['questions']>>;
+  emails: ReadonlyMap<string, string>;
+  asked: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Built-in script id by half length in minutes. */
+  scripts: ReadonlyMap<number, string | null>;
+}
+
+const LEVEL_ORDER = ['junior', 'mid', 'senior', 'staff'] as const;
+
+function adjacentLevels(level: (typeof LEVEL_ORDER)[number]): (typeof LEVEL_ORDER)[number][] {
+  const rank = LEVEL_ORDER.indexOf(level);
+  return LEVEL_ORDER.filter((_, index) => Math.abs(index - rank) <= 1);
+}
 
 /**
  * A question the candidate has not been asked, on a shared topic, at their level; failing that the
@@ -227,7 +261,7 @@ export function pickQuestion<Q extends { id: string; slug: string; level: string
 ): Q | null {
   const key = (question: Q) => {
     const shared = question.topics.filter((topic) => topics.includes(topic)).length;
-    const distance = Math.abs(LEVEL_ORDER.indexOf(question.level) - LEVEL_ORDER.indexOf(level));
+    const distance = Math.abs(LEVEL_ORDER.indexOf(question.level as never) - LEVEL_ORDER.indexOf(level as never));
     return [asked.has(question.id) ? 1 : 0, shared > 0 ? 0 : 1, distance, -shared];
   };
   const compare = (a: Q, b: Q) => {
