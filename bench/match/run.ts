@@ -24,7 +24,7 @@ import { ContentService } from '../../apps/api/src/core/content';
 import { PairingService } from '../../apps/api/src/core/pairing';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10_000);
-const JOBS = Number(process.env.BENCH_JOBS ?? 300);
+const JOBS = Number(process.env.BENCH_JOBS ?? 200);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/pairboard_bench_match';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/8';
 const REPO_ROOT = path.resolve(__dirname, '../..');

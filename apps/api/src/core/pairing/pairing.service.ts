@@ -22,6 +22,8 @@ const MET_RECENTLY_DAYS = 28;
 const ATTENDANCE_DAYS = 180;
 /** A claim that loses (taken or busy) moves on to the next best partner, this many times at most. */
 const MAX_CLAIM_ATTEMPTS = 5;
+/** Claims in flight at once during a sweep (below the database pool size, so requests still get served). */
+const SWEEP_CLAIM_CONCURRENCY = 3;
 /** Each half runs on the built-in script whose length is half the session. */
 const SCRIPT_FOR_HALF = { 45: 'standard-45', 60: 'extended-60' } as const;
 
@@ -98,10 +100,16 @@ export class PairingService {
     const context = await this.contextFor(requests, now, MATCH_LEAD_MS);
     const plan = planMatches(requests.map(toMatchRequest), context);
     const round = await this.prepareRound(requests, plan);
+    // A round's pairs share nobody, so a few claims run side by side; each is its own transaction.
     let matched = 0;
-    for (const proposal of plan) {
-      if ((await this.claim(proposal, round)).claimed) matched += 1;
-    }
+    let next = 0;
+    const claimer = async () => {
+      while (next < plan.length) {
+        const proposal = plan[next++];
+        if ((await this.claim(proposal, round)).claimed) matched += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: SWEEP_CLAIM_CONCURRENCY }, claimer));
     return { proposed: plan.length, matched, expired };
   }
 
