@@ -137,11 +137,19 @@ export default function PractisePage() {
     }
   };
 
-  const toggleTopic = (topic: Topic) =>
+  // A problem shown for an earlier attempt goes away as soon as the form changes.
+  const changeCells = (next: Set<number>) => {
+    setCells(next);
+    setProblems([]);
+  };
+
+  const toggleTopic = (topic: Topic) => {
+    setProblems([]);
     setPreferences((current) => ({
       ...current,
       topics: current.topics.includes(topic) ? current.topics.filter((t) => t !== topic) : [...current.topics, topic],
     }));
+  };
 
   return (
     <>
@@ -153,7 +161,7 @@ export default function PractisePage() {
         >
           <form id="pairing-form" className="practise__form" noValidate aria-label={editing ? 'Edit pairing request' : 'New pairing request'} onSubmit={onSubmit}>
             <div className="practise__calendar">
-              <WeekCalendar selected={cells} onChange={setCells} now={now} timeZone={timeZone} />
+              <WeekCalendar selected={cells} onChange={changeCells} now={now} timeZone={timeZone} />
               <p className="practise__summary" aria-live="polite">
                 {slots.length === 0 ? 'No time chosen yet.' : `${slots.length} ${slots.length === 1 ? 'slot' : 'slots'}, ${hours} h in all.`}
               </p>
@@ -179,23 +187,23 @@ export default function PractisePage() {
                 options={ROLE_OPTIONS}
                 onChange={(role) => setPreferences((current) => ({ ...current, role }))}
               />
-              <fieldset className="practise__topics">
-                <legend className="practise__legend">Topics</legend>
-                <div className="practise__chips">
-                  {TOPICS.map((topic) => (
-                    <button
-                      key={topic}
-                      type="button"
-                      className={cx('practise__chip', preferences.topics.includes(topic) && 'practise__chip--on')}
-                      aria-pressed={preferences.topics.includes(topic)}
-                      onClick={() => toggleTopic(topic)}
-                    >
-                      {topicName(topic)}
-                    </button>
-                  ))}
-                </div>
-              </fieldset>
             </div>
+            <fieldset className="practise__topics">
+              <legend className="practise__legend">Topics</legend>
+              <div className="practise__chips">
+                {TOPICS.map((topic) => (
+                  <button
+                    key={topic}
+                    type="button"
+                    className={cx('practise__chip', preferences.topics.includes(topic) && 'practise__chip--on')}
+                    aria-pressed={preferences.topics.includes(topic)}
+                    onClick={() => toggleTopic(topic)}
+                  >
+                    {topicName(topic)}
+                  </button>
+                ))}
+              </div>
+            </fieldset>
             <div className="practise__actions">
               {problems.length > 0 && (
                 <Alert tone="error" title="Not sent yet">

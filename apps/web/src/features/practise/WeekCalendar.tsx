@@ -72,6 +72,7 @@ export function WeekCalendar({ selected, onChange, now, timeZone }: WeekCalendar
 
   const dayLabel = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
   const timeLabel = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+  const hourLabel = new Intl.DateTimeFormat(undefined, { hour: 'numeric' });
   const rangeLabel = `${dayLabel.format(days[0])} – ${dayLabel.format(days[6])}`;
 
   return (
@@ -108,7 +109,7 @@ export function WeekCalendar({ selected, onChange, now, timeZone }: WeekCalendar
             {Array.from({ length: CELLS_PER_DAY }, (_, index) => (
               <tr key={index} data-row={index} className={index % 2 === 0 ? 'week-calendar__row--hour' : undefined}>
                 <th scope="row" className="week-calendar__time">
-                  {index % 2 === 0 ? timeLabel.format(cellStart(days[0], index)) : <span className="pb-visually-hidden">{timeLabel.format(cellStart(days[0], index))}</span>}
+                  {index % 2 === 0 ? hourLabel.format(cellStart(days[0], index)) : <span className="pb-visually-hidden">{timeLabel.format(cellStart(days[0], index))}</span>}
                 </th>
                 {days.map((day) => {
                   const start = cellStart(day, index);
