@@ -1,9 +1,12 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { JobsService } from '../../src/base/jobs';
 import { PrismaService } from '../../src/base/prisma';
 import { ContentService } from '../../src/core/content';
 import { DomainEvent } from '../../src/core/events';
 import { PairingService } from '../../src/core/pairing';
-import { resetDatabase, startTestApp, TestApp, uniqueEmail } from '../support/test-app';
+import { flushRedis, resetDatabase, startTestApp, TestApp, uniqueEmail } from '../support/test-app';
 
 const PASSWORD = 'correct horse battery staple';
 const HOUR = 3_600_000;
@@ -129,6 +132,42 @@ describe('pairing requests and the matchmaker', () => {
       expect(huge.body.error.code).toBe('PAYLOAD_TOO_LARGE');
       const id = await file(alice);
       await api.http.patch(`/api/pairing/requests/${id}`).set('Authorization', alice.auth).send({}).expect(400);
+    });
+  });
+
+  describe('jobs', () => {
+    let redis: Redis;
+    let queue: Queue;
+    beforeAll(() => {
+      redis = new Redis(process.env.REDIS_URL as string, { maxRetriesPerRequest: null });
+      queue = new Queue('pairing', { connection: redis, prefix: 'pairboard' });
+    });
+    afterAll(async () => {
+      await queue.close();
+      redis.disconnect();
+    });
+
+    it('schedules a match for every version of a request', async () => {
+      await flushRedis();
+      const alice = await signUp('Alice');
+      const id = await file(alice);
+      const created = await prisma.pairingRequest.findUniqueOrThrow({ where: { id } });
+      expect(await queue.getJob(`pairing.match_${id}_${created.updatedAt.getTime()}`)).toBeDefined();
+      await api.http.patch(`/api/pairing/requests/${id}`).set('Authorization', alice.auth).send({ level: 'senior' }).expect(200);
+      const edited = await prisma.pairingRequest.findUniqueOrThrow({ where: { id } });
+      const jobs = (await queue.getDelayed()).filter((job) => job.name === 'pairing.match').map((job) => job.id);
+      expect(jobs.sort()).toEqual([`pairing.match_${id}_${created.updatedAt.getTime()}`, `pairing.match_${id}_${edited.updatedAt.getTime()}`].sort());
+    });
+
+    it('keeps exactly one sweep waiting, also after Redis lost everything', async () => {
+      await flushRedis();
+      const jobs = api.app.get(JobsService);
+      await jobs.reconcile();
+      await jobs.reconcile();
+      const sweeps = (await queue.getDelayed()).filter((job) => job.name === 'pairing.sweep');
+      expect(sweeps).toHaveLength(1);
+      expect(sweeps[0].timestamp + sweeps[0].delay).toBeGreaterThan(Date.now());
+      expect(sweeps[0].timestamp + sweeps[0].delay).toBeLessThanOrEqual(Date.now() + 5 * MINUTE);
     });
   });
 
