@@ -12,15 +12,17 @@ import { BoardModule } from './core/board';
 import { BoardFilesModule } from './core/board-files';
 import { EventsModule } from './core/events';
 import { InterviewsModule } from './core/interviews';
+import { PairingModule } from './core/pairing';
 import { RoomsModule } from './core/rooms';
 import { ScoringModule } from './core/scoring';
 import { AdminModule } from './core/admin';
 import { NotificationsModule } from './core/notifications';
 import { SchedulingModule } from './core/scheduling';
 
+import { ScriptsModule } from './core/scripts';
+
 /** `worker`: the job workers only (`npm run worker`), without the web app and the admin dashboard. */
 export type ProcessRole = 'api' | 'worker';
-import { ScriptsModule } from './core/scripts';
 
 @Module({})
 export class AppModule {
@@ -45,6 +47,7 @@ export class AppModule {
         NotificationsModule,
         SchedulingModule,
         ScoringModule,
+        PairingModule,
         ...(role === 'api' ? [AdminModule, WebAppModule.forRoot(config.WEB_DIST)] : []),
       ],
     };

@@ -10,3 +10,4 @@ export * from './notifications';
 export * from './scheduling';
 export * from './scripts';
 export * from './room-connections';
+export * from './pairing';

@@ -3,3 +3,4 @@ export * from './clock-sync';
 export * from './phase-chapters';
 export * from './progress';
 export * from './session-lifecycle';
+export * from './matchmaking';

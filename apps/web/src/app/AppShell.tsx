@@ -32,6 +32,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
       <TopBar
         nav={
           <>
+            <TopBarLink to="/practise">Practise</TopBarLink>
             <TopBarLink to="/" end>
               Interviews
             </TopBarLink>

@@ -21,6 +21,7 @@ const ProgressPage = lazy(() => import('../features/scoring/ProgressPage'));
 const ScriptsPage = lazy(() => import('../features/scripts/ScriptsPage'));
 const ScriptDetailPage = lazy(() => import('../features/scripts/ScriptDetailPage'));
 const ScriptEditorPage = lazy(() => import('../features/scripts/ScriptEditorPage'));
+const PractisePage = lazy(() => import('../features/practise/PractisePage'));
 // The room carries the whiteboard (about 2 MB): only people who open a room download it.
 const RoomPage = lazy(() => import('../features/room/RoomPage'));
 const InvitationsPage = lazy(() => import('../features/scheduling/InvitationsPage'));
@@ -80,6 +81,7 @@ export const routes: RouteObject[] = [
               { path: 'scripts/new', element: <ScriptEditorPage /> },
               { path: 'scripts/:slug', element: <ScriptDetailPage /> },
               { path: 'scripts/:slug/edit', element: <ScriptEditorPage /> },
+              { path: 'practise', element: <PractisePage /> },
             ],
           },
           { path: 'interviews/:interviewId/room', element: standalone(<RoomPage />) },

@@ -65,6 +65,18 @@ export const JOBS = {
     attempts: 5,
     backoffMs: 2000,
   },
+  /** Looks for a partner for one pairing request, shortly after it was created or changed. */
+  'pairing.match': {
+    payload: z.object({ requestId: z.uuid() }),
+    attempts: 3,
+    backoffMs: 2000,
+  },
+  /** Expires pairing requests whose time has passed and matches everything still open; schedules the next one. */
+  'pairing.sweep': {
+    payload: z.object({ period: z.number().int().min(0) }),
+    attempts: 3,
+    backoffMs: 5000,
+  },
 } as const satisfies Record<`${string}.${string}`, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;

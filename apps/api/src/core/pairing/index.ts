@@ -1,0 +1,2 @@
+export * from './pairing.module';
+export * from './pairing.service';

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { JobsModule } from '../../base/jobs';
+import { PairingController } from './pairing.controller';
+import { PairingJobs } from './pairing.jobs';
+import { PairingRepository } from './pairing.repository';
+import { PairingJobsScheduler } from './pairing.scheduler';
+import { PairingService } from './pairing.service';
+
+/** Pairing requests, the matchmaker and its jobs. */
+@Module({
+  imports: [JobsModule],
+  controllers: [PairingController],
+  providers: [PairingRepository, PairingService, PairingJobsScheduler, PairingJobs],
+  exports: [PairingService],
+})
+export class PairingModule {}

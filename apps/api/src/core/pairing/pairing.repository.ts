@@ -1,0 +1,265 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Interval } from '@pairboard/interview-domain';
+import { Prisma, PrismaService } from '../../base/prisma';
+import type { PairingRequest, PairingRequestStatus, PairingRole, QuestionLevel } from '../../base/prisma';
+
+export type PairingRequestRow = PairingRequest & {
+  match: { id: string; firstInterviewId: string; secondInterviewId: string; startsAt: Date } | null;
+};
+
+export interface NewPairingRequest {
+  userId: string;
+  slots: { start: string; end: string }[];
+  timezone: string;
+  level: QuestionLevel;
+  topics: string[];
+  role: PairingRole;
+  lengthMinutes: number;
+}
+
+export interface HalfPlan {
+  title: string;
+  questionId: string | null;
+  scriptId: string;
+  scheduledAt: Date;
+  interviewer: { userId: string; email: string };
+  candidate: { userId: string; email: string };
+}
+
+export interface ClaimPlan {
+  /** The requests as the matchmaker read them: a request edited since then is not claimed. */
+  requests: { id: string; userId: string; updatedAt: Date }[];
+  start: Date;
+  end: Date;
+  firstCandidateId: string;
+  score: number;
+  halves: [HalfPlan, HalfPlan];
+  createdById: string;
+}
+
+export type ClaimOutcome = { claimed: true; matchId: string; interviewIds: [string, string] } | { claimed: false; reason: 'taken' | 'busy' };
+
+/** Minutes an interview without a script is assumed to take when checking for overlaps. */
+const UNSCRIPTED_MINUTES = 60;
+/** The longest a scheduled interview can run: earlier starts cannot overlap a new session. */
+const LONGEST_INTERVIEW_MS = 4 * 3_600_000;
+
+const withMatch = { match: { select: { id: true, firstInterviewId: true, secondInterviewId: true, startsAt: true } } } satisfies Prisma.PairingRequestInclude;
+
+@Injectable()
+export class PairingRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  create(data: NewPairingRequest): Promise<PairingRequestRow> {
+    return this.prisma.pairingRequest.create({ data: { ...data, lastSlotEnd: lastEnd(data.slots) }, include: withMatch });
+  }
+
+  findById(id: string): Promise<PairingRequestRow | null> {
+    return this.prisma.pairingRequest.findUnique({ where: { id }, include: withMatch });
+  }
+
+  listForUser(userId: string, limit: number): Promise<PairingRequestRow[]> {
+    return this.prisma.pairingRequest.findMany({ where: { userId }, include: withMatch, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: limit });
+  }
+
+  /** Changes an open request; null when it is no longer open (the matchmaker may have just taken it). */
+  async updateOpen(id: string, changes: Partial<Omit<NewPairingRequest, 'userId'>>): Promise<PairingRequestRow | null> {
+    const data: Prisma.PairingRequestUpdateManyMutationInput = { ...changes, ...(changes.slots ? { lastSlotEnd: lastEnd(changes.slots) } : {}) };
+    const { count } = await this.prisma.pairingRequest.updateMany({ where: { id, status: 'open' }, data });
+    return count === 0 ? null : this.findById(id);
+  }
+
+  /** Moves an open request to `status`; false when it was not open any more. */
+  async closeOpen(id: string, status: Extract<PairingRequestStatus, 'cancelled' | 'expired'>): Promise<boolean> {
+    const { count } = await this.prisma.pairingRequest.updateMany({ where: { id, status: 'open' }, data: { status } });
+    return count === 1;
+  }
+
+  async expirePast(now: Date): Promise<number> {
+    const { count } = await this.prisma.pairingRequest.updateMany({ where: { status: 'open', lastSlotEnd: { lte: now } }, data: { status: 'expired' } });
+    return count;
+  }
+
+  /** Open requests with time left, oldest first (the matchmaker's input). */
+  openRequests(now: Date): Promise<PairingRequest[]> {
+    return this.prisma.pairingRequest.findMany({ where: { status: 'open', lastSlotEnd: { gt: now } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  }
+
+  /**
+   * Open requests that could pair with `target` (same length, level at most one apart, a shared
+   * topic, a role that fits, someone else): the database narrows the pool so the job stays cheap.
+   */
+  openPartnersFor(target: PairingRequest, now: Date, levels: QuestionLevel[]): Promise<PairingRequest[]> {
+    return this.prisma.pairingRequest.findMany({
+      where: {
+        status: 'open',
+        lastSlotEnd: { gt: now },
+        lengthMinutes: target.lengthMinutes,
+        level: { in: levels },
+        topics: { hasSome: target.topics },
+        userId: { not: target.userId },
+        ...(target.role === 'either' ? {} : { role: { not: target.role } }),
+      },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+  }
+
+  /** Scheduled or live interviews of these users that end after `from`, as intervals per user. */
+  async busyIntervals(userIds: string[], from: Date): Promise<Map<string, Interval[]>> {
+    const busy = new Map<string, Interval[]>();
+    if (userIds.length === 0) return busy;
+    const rows = await this.prisma.$queryRaw<{ user_id: string; start: Date; minutes: number }[]>`
+      SELECT p.user_id, i.scheduled_at AS start, COALESCE(s.minutes, ${UNSCRIPTED_MINUTES})::int AS minutes
+      FROM participants p
+      JOIN interviews i ON i.id = p.interview_id
+      LEFT JOIN LATERAL (
+        SELECT SUM((phase->>'minutes')::int) AS minutes FROM framework_scripts fs, jsonb_array_elements(fs.phases) phase WHERE fs.id = i.script_id
+      ) s ON true
+      WHERE p.user_id = ANY(${userIds}::uuid[])
+        AND i.status IN ('scheduled', 'live')
+        AND i.scheduled_at > ${new Date(from.getTime() - LONGEST_INTERVIEW_MS)}
+      ORDER BY i.scheduled_at`;
+    for (const row of rows) {
+      const start = row.start.getTime();
+      const list = busy.get(row.user_id) ?? [];
+      list.push({ start, end: start + row.minutes * 60_000 });
+      busy.set(row.user_id, list);
+    }
+    return busy;
+  }
+
+  /**
+   * Show-up record per user over the last `days`: sessions attended, and failures (marked no-show,
+   * or cancelled by that person less than two hours before the start).
+   */
+  async attendance(userIds: string[], since: Date): Promise<Map<string, { sessions: number; failures: number }>> {
+    const result = new Map<string, { sessions: number; failures: number }>();
+    if (userIds.length === 0) return result;
+    const rows = await this.prisma.$queryRaw<{ user_id: string; sessions: number; failures: number }[]>`
+      SELECT p.user_id,
+        COUNT(*) FILTER (WHERE p.joined_at IS NOT NULL)::int AS sessions,
+        COUNT(*) FILTER (WHERE p.no_show_at IS NOT NULL
+          OR (i.cancelled_by_id = p.user_id AND i.cancelled_at > i.scheduled_at - interval '2 hours'))::int AS failures
+      FROM participants p JOIN interviews i ON i.id = p.interview_id
+      WHERE p.user_id = ANY(${userIds}::uuid[]) AND i.scheduled_at >= ${since}
+      GROUP BY p.user_id`;
+    for (const row of rows) result.set(row.user_id, { sessions: row.sessions, failures: row.failures });
+    return result;
+  }
+
+  /** Pairs (smaller id first) of these users who shared an interview scheduled since `since`. */
+  async metSince(userIds: string[], since: Date): Promise<[string, string][]> {
+    if (userIds.length === 0) return [];
+    const rows = await this.prisma.$queryRaw<{ a: string; b: string }[]>`
+      SELECT DISTINCT p1.user_id AS a, p2.user_id AS b
+      FROM participants p1
+      JOIN participants p2 ON p2.interview_id = p1.interview_id AND p1.user_id < p2.user_id
+      JOIN interviews i ON i.id = p1.interview_id
+      WHERE p1.user_id = ANY(${userIds}::uuid[]) AND p2.user_id = ANY(${userIds}::uuid[]) AND i.scheduled_at >= ${since}`;
+    return rows.map((row) => [row.a, row.b]);
+  }
+
+  /** Questions each of these users has already been asked as a candidate. */
+  async askedQuestionIdsByUser(userIds: string[]): Promise<Map<string, Set<string>>> {
+    const asked = new Map<string, Set<string>>();
+    if (userIds.length === 0) return asked;
+    const rows = await this.prisma.$queryRaw<{ user_id: string; question_id: string }[]>`
+      SELECT DISTINCT p.user_id, i.question_id FROM participants p JOIN interviews i ON i.id = p.interview_id
+      WHERE p.user_id = ANY(${userIds}::uuid[]) AND p.role = 'candidate' AND i.question_id IS NOT NULL`;
+    for (const row of rows) asked.set(row.user_id, (asked.get(row.user_id) ?? new Set()).add(row.question_id));
+    return asked;
+  }
+
+  questions(): Promise<{ id: string; slug: string; title: string; level: QuestionLevel; topics: string[] }[]> {
+    return this.prisma.question.findMany({ select: { id: true, slug: true, title: true, level: true, topics: true }, orderBy: { slug: 'asc' } });
+  }
+
+  /** The newest version of a built-in script. */
+  builtInScript(slug: string): Promise<{ id: string } | null> {
+    return this.prisma.frameworkScript.findFirst({ where: { slug, ownerId: null }, orderBy: { version: 'desc' }, select: { id: true } });
+  }
+
+  emails(userIds: string[]): Promise<{ id: string; email: string }[]> {
+    return this.prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } });
+  }
+
+  /** Which match, if any, scheduled this interview. */
+  matchOfInterview(interviewId: string): Promise<{ id: string; requests: PairingRequest[] } | null> {
+    return this.prisma.pairingMatch.findFirst({
+      where: { OR: [{ firstInterviewId: interviewId }, { secondInterviewId: interviewId }] },
+      select: { id: true, requests: true },
+    });
+  }
+
+  /**
+   * The claim, in one transaction, safe with any number of workers: lock both requests (skipping
+   * rows another claim holds) and require them still open and unedited; lock both people (advisory
+   * locks in id order, so two claims never wait on each other in a cycle) and require neither to have
+   * an interview in the way; then write the interviews, the match and the requests' new status.
+   */
+  claim(plan: ClaimPlan): Promise<ClaimOutcome> {
+    return this.prisma.$transaction(async (tx) => {
+      const ids = plan.requests.map((request) => request.id);
+      const locked = await tx.$queryRaw<{ id: string; updated_at: Date }[]>`
+        SELECT id, updated_at FROM pairing_requests WHERE id = ANY(${ids}::uuid[]) AND status = 'open' FOR UPDATE SKIP LOCKED`;
+      const unchanged = plan.requests.every((request) =>
+        locked.some((row) => row.id === request.id && row.updated_at.getTime() === request.updatedAt.getTime()),
+      );
+      if (!unchanged) return { claimed: false, reason: 'taken' } as const;
+
+      const userIds = plan.requests.map((request) => request.userId).sort();
+      for (const userId of userIds) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`pairing-user:${userId}`}, 0))`;
+      const [conflict] = await tx.$queryRaw<{ id: string }[]>`
+        SELECT i.id FROM participants p
+        JOIN interviews i ON i.id = p.interview_id
+        LEFT JOIN LATERAL (
+          SELECT SUM((phase->>'minutes')::int) AS minutes FROM framework_scripts fs, jsonb_array_elements(fs.phases) phase WHERE fs.id = i.script_id
+        ) s ON true
+        WHERE p.user_id = ANY(${userIds}::uuid[])
+          AND i.status IN ('scheduled', 'live')
+          AND i.scheduled_at < ${plan.end}
+          AND i.scheduled_at + make_interval(mins => COALESCE(s.minutes, ${UNSCRIPTED_MINUTES})::int) > ${plan.start}
+        LIMIT 1`;
+      if (conflict) return { claimed: false, reason: 'busy' } as const;
+
+      // Ids made here so both interviews and their four participants go in two statements.
+      const interviewIds = plan.halves.map(() => randomUUID());
+      await tx.interview.createMany({
+        data: plan.halves.map((half, index) => ({
+          id: interviewIds[index],
+          title: half.title,
+          status: 'scheduled' as const,
+          scheduledAt: half.scheduledAt,
+          createdById: plan.createdById,
+          questionId: half.questionId,
+          scriptId: half.scriptId,
+        })),
+      });
+      // Participants are listed by creation time: the interviewer first, as when created by hand.
+      const now = Date.now();
+      await tx.participant.createMany({
+        data: plan.halves.flatMap((half, index) => [
+          { interviewId: interviewIds[index], userId: half.interviewer.userId, email: half.interviewer.email, role: 'interviewer' as const, createdAt: new Date(now) },
+          { interviewId: interviewIds[index], userId: half.candidate.userId, email: half.candidate.email, role: 'candidate' as const, createdAt: new Date(now + 1) },
+        ]),
+      });
+      const match = await tx.pairingMatch.create({
+        data: {
+          firstInterviewId: interviewIds[0],
+          secondInterviewId: interviewIds[1],
+          firstCandidateId: plan.firstCandidateId,
+          startsAt: plan.start,
+          score: plan.score,
+        },
+        select: { id: true },
+      });
+      await tx.pairingRequest.updateMany({ where: { id: { in: ids }, status: 'open' }, data: { status: 'matched', matchId: match.id } });
+      return { claimed: true, matchId: match.id, interviewIds: [interviewIds[0], interviewIds[1]] } as const;
+    });
+  }
+}
+
+function lastEnd(slots: { end: string }[]): Date {
+  return new Date(Math.max(...slots.map((slot) => Date.parse(slot.end))));
+}
