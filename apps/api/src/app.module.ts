@@ -11,6 +11,7 @@ import { ContentModule } from './core/content';
 import { BoardModule } from './core/board';
 import { EventsModule } from './core/events';
 import { InterviewsModule } from './core/interviews';
+import { ReviewModule } from './core/review';
 import { RoomsModule } from './core/rooms';
 
 @Module({})
@@ -31,6 +32,7 @@ export class AppModule {
         InterviewsModule,
         BoardModule,
         RoomsModule,
+        ReviewModule,
         WebAppModule.forRoot(config.WEB_DIST),
       ],
     };

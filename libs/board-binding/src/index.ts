@@ -19,3 +19,5 @@ export { localAwarenessState, remoteCollaborators } from './awareness';
 export type { BoardAwarenessState, BoardPointer, BoardUser } from './awareness';
 export type { ExcalidrawElement } from './excalidraw-types';
 export { excalidrawSceneAdapter } from './excalidraw-adapter';
+export { applyStoredUpdate, boardScene, bytesFromBase64, ReplayCursor, skipIdle } from './replay';
+export type { BoardSceneValue, ReplayUpdate } from './replay';

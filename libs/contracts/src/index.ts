@@ -5,3 +5,4 @@ export * from './interviews';
 export * from './board';
 export * from './content';
 export * from './rooms';
+export * from './replay';

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { boardScene } from '@pairboard/board-binding';
+import type { BoardScene, BoardUpdatesPage, Timeline, TimelineEvent } from '@pairboard/contracts';
+import { EMPTY_TIMELINE, MAX_UPDATES_PAGE, MAX_UPDATES_PAGE_BYTES } from '@pairboard/contracts';
+import { phaseChapters } from '@pairboard/interview-domain';
+import { z } from 'zod';
+import { AppError } from '../../base/errors';
+import { ReplayRepository } from './replay.repository';
+import { canSeeNotes, ReviewViewer } from './review-access';
+import { SeekIndex } from './seek-index';
+
+// Only the names are needed; a hand-edited script with other fields still names its phases.
+const phaseNames = z.array(z.object({ name: z.string() }));
+
+const EMPTY_BOARD: BoardScene = { elements: [], files: {} };
+
+/** Timeline, board at an instant and the update log of one interview, for a viewer already let in. */
+@Injectable()
+export class ReplayService {
+  constructor(
+    private readonly replay: ReplayRepository,
+    private readonly seek: SeekIndex,
+  ) {}
+
+  async timeline(viewer: ReviewViewer, now = new Date()): Promise<Timeline> {
+    const interview = await this.interview(viewer.interviewId);
+    if (!interview.startedAt) return EMPTY_TIMELINE;
+    const span = await this.replay.logSpan(viewer.interviewId);
+    const start = sessionStart(interview.startedAt, span?.first ?? null);
+    const end = Math.max((interview.endedAt ?? now).getTime(), span?.last.getTime() ?? 0);
+    const sinceStart = (at: Date) => Math.max(0, at.getTime() - start);
+
+    const [phaseEvents, notes, hints, chat, joins] = await this.replay.timelineRows(viewer.interviewId);
+    const parsed = phaseNames.safeParse(interview.script?.phases ?? []);
+    const names = parsed.success ? parsed.data.map((phase) => phase.name) : [];
+    const nameOf = (index: number) => names[index] ?? `Phase ${index + 1}`;
+
+    const chapters = phaseChapters(
+      phaseEvents.map((event) => ({ kind: event.kind, phaseIndex: event.phaseIndex, at: event.at.getTime() })),
+      now.getTime(),
+    );
+    const phases = chapters.map((chapter) => ({
+      name: nameOf(chapter.phaseIndex),
+      phaseIndex: chapter.phaseIndex,
+      startMs: Math.max(0, chapter.startAt - start),
+      endMs: Math.max(0, (chapter.endAt ?? end) - start),
+      pausedMs: chapter.pausedMs,
+    }));
+
+    const events: TimelineEvent[] = [
+      ...phaseEvents.map((event) => ({
+        atMs: sinceStart(event.at),
+        kind: 'phase' as const,
+        change: event.kind,
+        phaseIndex: event.phaseIndex,
+        phaseName: names[event.phaseIndex] ?? null,
+      })),
+      ...(canSeeNotes(viewer)
+        ? notes.map((note) => ({
+            atMs: sinceStart(note.createdAt),
+            kind: 'note' as const,
+            id: note.id,
+            text: note.body,
+            authorName: note.author.name,
+            phaseIndex: note.phaseIndex,
+          }))
+        : []),
+      ...hints.map((hint) => ({ atMs: sinceStart(hint.revealedAt), kind: 'hint' as const, text: hint.text, phase: hint.phase })),
+      ...chat.map((message) => ({ atMs: sinceStart(message.sentAt), kind: 'chat' as const, id: message.id, text: message.body, authorName: message.author?.name ?? null })),
+      ...joins.map((participant) => ({
+        atMs: sinceStart(participant.joinedAt as Date),
+        kind: 'join' as const,
+        userId: participant.userId as string,
+        name: participant.user?.name ?? null,
+        role: participant.role,
+      })),
+    ];
+    events.sort((a, b) => a.atMs - b.atMs);
+
+    return {
+      startedAt: new Date(start).toISOString(),
+      endedAt: interview.endedAt?.toISOString() ?? null,
+      durationMs: Math.max(0, end - start),
+      phases,
+      events,
+    };
+  }
+
+  /** The board `atMs` after the session started, or now without `atMs`. */
+  async board(viewer: ReviewViewer, atMs?: number): Promise<BoardScene> {
+    const interview = await this.interview(viewer.interviewId);
+    const span = await this.replay.logSpan(viewer.interviewId);
+    if (!span) return EMPTY_BOARD;
+    const read = (doc: Parameters<typeof boardScene>[0]) => boardScene(doc) as unknown as BoardScene;
+    if (atMs === undefined) return this.seek.now(viewer.interviewId, read);
+    const at = new Date(sessionStart(interview.startedAt, span.first) + atMs);
+    return this.seek.at(viewer.interviewId, at, read);
+  }
+
+  /** One page of the update log with times since the session started, cut at a byte budget. */
+  async updates(viewer: ReviewViewer, after = 0n, limit = MAX_UPDATES_PAGE): Promise<BoardUpdatesPage> {
+    const interview = await this.interview(viewer.interviewId);
+    const span = await this.replay.logSpan(viewer.interviewId);
+    if (!span) return { sessionStartedAt: interview.startedAt?.toISOString() ?? null, updates: [], nextAfter: null };
+    const start = sessionStart(interview.startedAt, span.first);
+    const rows = await this.replay.updatesPage(viewer.interviewId, after, limit);
+    const updates: BoardUpdatesPage['updates'] = [];
+    let bytes = 0;
+    for (const row of rows) {
+      // A page holds at least one update, however large (the board admits updates up to 8 MiB).
+      if (updates.length > 0 && bytes + row.data.length > MAX_UPDATES_PAGE_BYTES) break;
+      bytes += row.data.length;
+      updates.push({ id: row.id.toString(), atMs: Math.max(0, row.receivedAt.getTime() - start), data: Buffer.from(row.data).toString('base64') });
+    }
+    const more = updates.length < rows.length || rows.length === limit;
+    return { sessionStartedAt: new Date(start).toISOString(), updates, nextAfter: more && updates.length > 0 ? updates[updates.length - 1].id : null };
+  }
+
+  private async interview(interviewId: string) {
+    const interview = await this.replay.interview(interviewId);
+    if (!interview) throw new AppError('NOT_FOUND', 'No such interview.');
+    return interview;
+  }
+}
+
+/** The session starts at the interview's start or its first board update, whichever is earlier. */
+export function sessionStart(startedAt: Date | null, firstUpdateAt: Date | null): number {
+  const times = [startedAt, firstUpdateAt].filter((time): time is Date => time !== null).map((time) => time.getTime());
+  return Math.min(...times);
+}
