@@ -47,7 +47,15 @@ export class ReplayService {
       pausedMs: chapter.pausedMs,
     }));
 
+    // Joins first: at equal times, people enter before the clock they start.
     const events: TimelineEvent[] = [
+      ...joins.map((participant) => ({
+        atMs: sinceStart(participant.joinedAt as Date),
+        kind: 'join' as const,
+        userId: participant.userId as string,
+        name: participant.user?.name ?? null,
+        role: participant.role,
+      })),
       ...phaseEvents.map((event) => ({
         atMs: sinceStart(event.at),
         kind: 'phase' as const,
@@ -67,13 +75,6 @@ export class ReplayService {
         : []),
       ...hints.map((hint) => ({ atMs: sinceStart(hint.revealedAt), kind: 'hint' as const, text: hint.text, phase: hint.phase })),
       ...chat.map((message) => ({ atMs: sinceStart(message.sentAt), kind: 'chat' as const, id: message.id, text: message.body, authorName: message.author?.name ?? null })),
-      ...joins.map((participant) => ({
-        atMs: sinceStart(participant.joinedAt as Date),
-        kind: 'join' as const,
-        userId: participant.userId as string,
-        name: participant.user?.name ?? null,
-        role: participant.role,
-      })),
     ];
     events.sort((a, b) => a.atMs - b.atMs);
 
