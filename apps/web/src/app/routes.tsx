@@ -18,6 +18,10 @@ const QuestionDetailPage = lazy(() => import('../features/questions/QuestionDeta
 // The room carries the whiteboard (about 2 MB): only people who open a room download it.
 const RoomPage = lazy(() => import('../features/room/RoomPage'));
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
+// Replay carries Excalidraw like the room; the report carries the chart library.
+const ReviewPage = lazy(() => import('../features/review/ReviewPage'));
+const ReportPage = lazy(() => import('../features/review/ReportPage'));
+const SharedReplayPage = lazy(() => import('../features/review/SharedReplayPage'));
 
 const standalone = (page: ReactNode) => <Suspense fallback={<FullPageLoading />}>{page}</Suspense>;
 
@@ -63,11 +67,15 @@ export const routes: RouteObject[] = [
               { path: 'interviews/:interviewId', element: <InterviewPage /> },
               { path: 'questions', element: <QuestionsPage /> },
               { path: 'questions/:questionId', element: <QuestionDetailPage /> },
+              { path: 'interviews/:interviewId/review', element: <ReviewPage /> },
+              { path: 'interviews/:interviewId/report', element: <ReportPage /> },
             ],
           },
           { path: 'interviews/:interviewId/room', element: standalone(<RoomPage />) },
         ],
       },
+      // A share link opens the replay for anyone, signed in or not.
+      { path: 'replay/:token', element: standalone(<SharedReplayPage />) },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },
