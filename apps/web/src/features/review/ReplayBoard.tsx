@@ -7,12 +7,14 @@ import { usePrefersDark } from '../room/usePrefersDark';
 
 interface ReplayBoardProps {
   elements: readonly ExcalidrawElement[];
+  /** what the view is fitted to once (the final board) */
+  frame: readonly ExcalidrawElement[];
   title: string;
   onApi?(api: ExcalidrawImperativeAPI | null): void;
 }
 
 /** The board at the playhead, read-only: Excalidraw in view mode, fed whole scenes. */
-export function ReplayBoard({ elements, title, onApi }: ReplayBoardProps) {
+export function ReplayBoard({ elements, frame, title, onApi }: ReplayBoardProps) {
   const dark = usePrefersDark();
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
   const fitted = useRef(false);
@@ -26,12 +28,23 @@ export function ReplayBoard({ elements, title, onApi }: ReplayBoardProps) {
     if (!api) return;
     // Playback is not editing: nothing of it enters Excalidraw's undo history.
     api.updateScene({ elements: elements as never, captureUpdate: 'NEVER' });
-    const visible = elements.filter((element) => !element.isDeleted);
-    if (!fitted.current && visible.length > 0) {
-      fitted.current = true;
-      api.scrollToContent(visible as never, { fitToViewport: true, viewportZoomFactor: 0.8 });
-    }
   }, [api, elements]);
+
+  useEffect(() => {
+    if (!api || fitted.current || frame.length === 0) return;
+    const fit = () => {
+      fitted.current = true;
+      api.scrollToContent(frame as never, { fitToViewport: true, viewportZoomFactor: 0.8, animate: false });
+    };
+    // Excalidraw resets the view when it finishes loading; fit after that.
+    if (!api.getAppState().isLoading) return fit();
+    const unsubscribe = api.onChange((_elements, appState) => {
+      if (appState.isLoading || fitted.current) return;
+      unsubscribe();
+      fit();
+    });
+    return unsubscribe;
+  }, [api, frame]);
 
   const visibleCount = elements.reduce((count, element) => count + (element.isDeleted ? 0 : 1), 0);
   return (

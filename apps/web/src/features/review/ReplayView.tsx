@@ -49,6 +49,14 @@ function Player({ timeline, updates, durationMs, title }: PlayerProps) {
   const cursor = useMemo(() => new ReplayCursor(updates), [updates]);
   const activity = useMemo(() => activityTimes(updates.map((update) => update.atMs), timeline.events), [updates, timeline.events]);
   const boardChanges = useMemo(() => updates.map((update) => update.atMs), [updates]);
+  // The view frames the final board, so the picture does not jump as the session fills it in.
+  const frame = useMemo(() => {
+    const last = new ReplayCursor(updates);
+    last.moveTo(updates.length);
+    const visible = last.scene().elements.filter((element) => !element.isDeleted);
+    last.destroy();
+    return visible;
+  }, [updates]);
 
   const [positionMs, setPositionMs] = useState(0);
   const [playing, setPlaying] = useState(false);
@@ -135,7 +143,7 @@ function Player({ timeline, updates, durationMs, title }: PlayerProps) {
     <div className="replay" data-position-ms={Math.round(positionMs)} data-playing={playing}>
       <div className="replay__main">
         <div className="replay__stage">
-          <ReplayBoard elements={elements} title={title} />
+          <ReplayBoard elements={elements} frame={frame} title={title} />
           <div className="replay__overlay" aria-live="off">
             <span className="replay__clock">{formatSessionTime(positionMs)}</span>
             {currentPhase && <span className="replay__phase">{currentPhase.name}</span>}
@@ -149,15 +157,11 @@ function Player({ timeline, updates, durationMs, title }: PlayerProps) {
       <TimelineBar timeline={timeline} durationMs={durationMs} positionMs={positionMs} onSeek={seek} />
 
       <div className="replay__controls" role="toolbar" aria-label="Playback">
-        <Button variant="ghost" size="sm" onClick={stepPrevious} aria-label="Previous board change" title="Previous board change ([)">
-          ⏮
-        </Button>
+        <Button variant="ghost" size="sm" onClick={stepPrevious} aria-label="Previous board change" title="Previous board change ([)" icon={<StepIcon direction="back" />} />
         <Button variant="primary" size="sm" onClick={togglePlay} aria-label={playing ? 'Pause' : 'Play'} title="Play or pause (space)">
           {playing ? '❚❚ Pause' : '▶ Play'}
         </Button>
-        <Button variant="ghost" size="sm" onClick={stepNext} aria-label="Next board change" title="Next board change (])">
-          ⏭
-        </Button>
+        <Button variant="ghost" size="sm" onClick={stepNext} aria-label="Next board change" title="Next board change (])" icon={<StepIcon direction="forward" />} />
         <span className="replay__time" aria-label="Playhead">
           {formatSessionTime(positionMs)} / {formatSessionTime(durationMs)}
         </span>
@@ -185,6 +189,15 @@ function Player({ timeline, updates, durationMs, title }: PlayerProps) {
         </Alert>
       )}
     </div>
+  );
+}
+
+function StepIcon({ direction }: { direction: 'back' | 'forward' }) {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" style={direction === 'back' ? { transform: 'scaleX(-1)' } : undefined}>
+      <path d="M3 3l7 5-7 5z" fill="currentColor" />
+      <rect x="11" y="3" width="2" height="10" fill="currentColor" />
+    </svg>
   );
 }
 
