@@ -21,3 +21,4 @@ export type { ExcalidrawElement } from './excalidraw-types';
 export { excalidrawSceneAdapter } from './excalidraw-adapter';
 export { applyStoredUpdate, boardScene, bytesFromBase64, ReplayCursor, skipIdle } from './replay';
 export type { BoardSceneValue, ReplayUpdate } from './replay';
+export { BoardTimeline } from './board-timeline';

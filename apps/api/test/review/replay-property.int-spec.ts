@@ -2,6 +2,7 @@ import { boardScene } from '@pairboard/board-binding';
 import fc from 'fast-check';
 import * as Y from 'yjs';
 import { BoardRepository } from '../../src/core/board/board.repository';
+import { BoardTimelines } from '../../src/core/review/board-timelines';
 import { ReplayRepository } from '../../src/core/review/replay.repository';
 import { SeekIndex } from '../../src/core/review/seek-index';
 import { createInterview, signUp, TestUser } from '../rooms/support/room-clients';
@@ -43,6 +44,7 @@ describe('replay property: the board at t is the log up to t', () => {
     const seek = api.app.get(SeekIndex, { strict: false });
     const replay = api.app.get(ReplayRepository, { strict: false });
     const board = api.app.get(BoardRepository, { strict: false });
+    const timelines = api.app.get(BoardTimelines, { strict: false });
 
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 60 }), fc.array(fc.nat(400_000), { maxLength: 6 }), async (steps, probes) => {
@@ -76,10 +78,14 @@ describe('replay property: the board at t is the log up to t', () => {
 
         const instants = new Set<number>([T0 - 1, T0, ...probes.map((probe) => T0 + probe)]);
         for (const row of log) for (const delta of [-1, 0, 1]) instants.add(row.at + delta);
+        // Both ways of answering: the seek index (cold), and the warm timeline of the whole log.
+        const timeline = await timelines.warm(interviewId);
+        if (!timeline) throw new Error('the timeline was not built');
         for (const instant of instants) {
           const expected = boardScene(replayed(log.filter((row) => row.at <= instant)));
           const actual = await seek.at(interviewId, new Date(instant), boardScene);
           expect(actual).toEqual(expected);
+          expect(JSON.parse(timeline.sceneJsonAt(timeline.countAt(instant)))).toEqual(JSON.parse(JSON.stringify(expected)));
         }
         const now = await seek.now(interviewId, boardScene);
         expect(now).toEqual(boardScene(replayed(log)));

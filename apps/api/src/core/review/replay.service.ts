@@ -7,12 +7,13 @@ import { z } from 'zod';
 import { AppError } from '../../base/errors';
 import { ReplayRepository } from './replay.repository';
 import { canSeeNotes, ReviewViewer } from './review-access';
+import { BoardTimelines } from './board-timelines';
 import { SeekIndex } from './seek-index';
 
 // Only the names are needed; a hand-edited script with other fields still names its phases.
 const phaseNames = z.array(z.object({ name: z.string() }));
 
-const EMPTY_BOARD: BoardScene = { elements: [], files: {} };
+const EMPTY_BOARD_JSON = JSON.stringify({ elements: [], files: {} } satisfies BoardScene);
 
 /** Timeline, board at an instant and the update log of one interview, for a viewer already let in. */
 @Injectable()
@@ -20,6 +21,7 @@ export class ReplayService {
   constructor(
     private readonly replay: ReplayRepository,
     private readonly seek: SeekIndex,
+    private readonly timelines: BoardTimelines,
   ) {}
 
   async timeline(viewer: ReviewViewer, now = new Date()): Promise<Timeline> {
@@ -87,15 +89,19 @@ export class ReplayService {
     };
   }
 
-  /** The board `atMs` after the session started, or now without `atMs`. */
-  async board(viewer: ReviewViewer, atMs?: number): Promise<BoardScene> {
+  /**
+   * The board `atMs` after the session started, or now without `atMs`, as `{ elements, files }` JSON:
+   * from the warm timeline when it is built, otherwise from the seek index.
+   */
+  async boardJson(viewer: ReviewViewer, atMs?: number): Promise<string> {
     const interview = await this.interview(viewer.interviewId);
     const span = await this.replay.logSpan(viewer.interviewId);
-    if (!span) return EMPTY_BOARD;
-    const read = (doc: Parameters<typeof boardScene>[0]) => boardScene(doc) as unknown as BoardScene;
-    if (atMs === undefined) return this.seek.now(viewer.interviewId, read);
-    const at = new Date(sessionStart(interview.startedAt, span.first) + atMs);
-    return this.seek.at(viewer.interviewId, at, read);
+    if (!span) return EMPTY_BOARD_JSON;
+    const timeline = await this.timelines.ready(viewer.interviewId);
+    const read = (doc: Parameters<typeof boardScene>[0]) => JSON.stringify(boardScene(doc));
+    if (atMs === undefined) return timeline ? timeline.sceneJsonAt(timeline.length) : this.seek.now(viewer.interviewId, read);
+    const at = sessionStart(interview.startedAt, span.first) + atMs;
+    return timeline ? timeline.sceneJsonAt(timeline.countAt(at)) : this.seek.at(viewer.interviewId, new Date(at), read);
   }
 
   /** One page of the update log with times since the session started, cut at a byte budget. */

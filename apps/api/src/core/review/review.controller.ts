@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { BoardScene, BoardUpdatesPage, CreatedShareLink, ShareLinkList, Timeline } from '@pairboard/contracts';
+import type { BoardUpdatesPage, CreatedShareLink, ShareLinkList, Timeline } from '@pairboard/contracts';
 import { AuthenticatedUser, CurrentUser } from '../auth';
 import { ReplayService } from './replay.service';
 import { ReviewAccess } from './review-access';
@@ -35,8 +36,9 @@ export class ReviewController {
 
   @Get('board')
   @ApiResponse({ status: 200, type: BoardSceneDto })
-  async board(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Query() query: BoardAtQueryDto): Promise<BoardScene> {
-    return this.replay.board(await this.access.participant(id, user.id, 'replay'), query.at);
+  async board(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Query() query: BoardAtQueryDto, @Res() response: Response): Promise<void> {
+    // Sent as assembled: the JSON of a large board is built from pieces serialised once.
+    response.type('application/json').send(await this.replay.boardJson(await this.access.participant(id, user.id, 'replay'), query.at));
   }
 
   @Get('board/updates')

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JobsModule } from '../../base/jobs';
 import { AuthModule } from '../auth';
 import { InterviewsModule } from '../interviews';
+import { BoardTimelines } from './board-timelines';
 import { ReplayJobs } from './replay.jobs';
 import { ReplayRepository } from './replay.repository';
 import { ReplayService } from './replay.service';
@@ -15,7 +16,7 @@ import { ShareLinksService } from './share-links.service';
 @Module({
   imports: [AuthModule, InterviewsModule, JobsModule],
   controllers: [ReviewController, SharedReplayController],
-  providers: [ReplayRepository, ReviewAccess, SeekIndex, ReplayService, ShareLinksService, ReplayJobs],
+  providers: [ReplayRepository, ReviewAccess, SeekIndex, BoardTimelines, ReplayService, ShareLinksService, ReplayJobs],
   exports: [SeekIndex],
 })
 export class ReviewModule {}

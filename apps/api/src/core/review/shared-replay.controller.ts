@@ -1,6 +1,7 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { BoardScene, BoardUpdatesPage, SharedReplay, Timeline } from '@pairboard/contracts';
+import type { BoardUpdatesPage, SharedReplay, Timeline } from '@pairboard/contracts';
 import { Public } from '../auth';
 import { ReplayService } from './replay.service';
 import { ReviewAccess } from './review-access';
@@ -31,8 +32,8 @@ export class SharedReplayController {
 
   @Get('board')
   @ApiResponse({ status: 200, type: BoardSceneDto })
-  async board(@Param('token') token: string, @Query() query: BoardAtQueryDto): Promise<BoardScene> {
-    return this.replay.board(await this.access.shareHolder(token), query.at);
+  async board(@Param('token') token: string, @Query() query: BoardAtQueryDto, @Res() response: Response): Promise<void> {
+    response.type('application/json').send(await this.replay.boardJson(await this.access.shareHolder(token), query.at));
   }
 
   @Get('board/updates')
