@@ -43,6 +43,11 @@ export class BoardTimeline {
     return this.times.length;
   }
 
+  /** When the first update was received, or null before any. */
+  get firstAt(): number | null {
+    return this.times.length > 0 ? this.times[0] : null;
+  }
+
   /** How many updates were received at or before `atMs`. */
   countAt(atMs: number): number {
     return upperBound(this.times, (time) => time <= atMs);

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { BoardTimeline } from '@pairboard/board-binding';
 import { ReplayRepository } from './replay.repository';
+import { SEEK_SETTLE_MS } from './seek-index';
 
 /** Interviews whose timeline is kept in memory at once (a 20,000-update session takes ~40 MB). */
 const CACHED_TIMELINES = 3;
@@ -12,6 +13,8 @@ interface Entry {
   timeline: BoardTimeline | null;
   lastId: bigint;
   ready: boolean;
+  /** when the log was last read to its end (epoch ms) */
+  readAt: number;
   /** serialises building and extending, so no update is appended twice */
   lock: Promise<void>;
 }
@@ -30,11 +33,15 @@ export class BoardTimelines implements OnModuleDestroy {
 
   constructor(private readonly replay: ReplayRepository) {}
 
-  /** The interview's timeline, up to date, or null while it is built (this call starts the build). */
-  async ready(interviewId: string): Promise<BoardTimeline | null> {
+  /**
+   * The interview's timeline, up to date, or null while it is built (this call starts the build).
+   * The log of an interview that ended before the last full read (and the settle time) is complete.
+   */
+  async ready(interviewId: string, endedAt: Date | null = null): Promise<BoardTimeline | null> {
     const entry = this.entry(interviewId);
     if (!entry.ready) return null;
-    await (entry.lock = entry.lock.then(() => this.extend(interviewId, entry)));
+    const complete = endedAt !== null && entry.readAt > endedAt.getTime() + SEEK_SETTLE_MS;
+    if (!complete) await (entry.lock = entry.lock.then(() => this.extend(interviewId, entry)));
     return entry.timeline;
   }
 
@@ -58,7 +65,7 @@ export class BoardTimelines implements OnModuleDestroy {
       this.cache.set(interviewId, entry);
       return entry;
     }
-    const created: Entry = { timeline: new BoardTimeline(), lastId: 0n, ready: false, lock: Promise.resolve() };
+    const created: Entry = { timeline: new BoardTimeline(), lastId: 0n, ready: false, readAt: 0, lock: Promise.resolve() };
     created.lock = this.extend(interviewId, created)
       .then(() => {
         created.ready = created.timeline !== null;
@@ -81,6 +88,7 @@ export class BoardTimelines implements OnModuleDestroy {
   private async extend(interviewId: string, entry: Entry): Promise<void> {
     for (;;) {
       if (this.closed || !entry.timeline) return;
+      const startedAt = Date.now();
       const page = await this.replay.updatesPage(interviewId, entry.lastId, BUILD_PAGE);
       if (!entry.timeline) return;
       for (const row of page) entry.timeline.append(row.data, row.receivedAt.getTime());
@@ -90,7 +98,10 @@ export class BoardTimelines implements OnModuleDestroy {
         entry.timeline = null;
         return;
       }
-      if (page.length < BUILD_PAGE) return;
+      if (page.length < BUILD_PAGE) {
+        entry.readAt = startedAt;
+        return;
+      }
       // Let requests in between pages: a long log builds over a few seconds without stalling the API.
       await new Promise((resolve) => setImmediate(resolve));
     }

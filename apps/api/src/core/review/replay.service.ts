@@ -95,12 +95,12 @@ export class ReplayService {
    */
   async boardJson(viewer: ReviewViewer, atMs?: number): Promise<string> {
     const interview = await this.interview(viewer.interviewId);
-    const span = await this.replay.logSpan(viewer.interviewId);
-    if (!span) return EMPTY_BOARD_JSON;
-    const timeline = await this.timelines.ready(viewer.interviewId);
+    const timeline = await this.timelines.ready(viewer.interviewId, interview.endedAt);
+    const firstAt = timeline ? timeline.firstAt : ((await this.replay.logSpan(viewer.interviewId))?.first.getTime() ?? null);
+    if (firstAt === null) return EMPTY_BOARD_JSON;
     const read = (doc: Parameters<typeof boardScene>[0]) => JSON.stringify(boardScene(doc));
     if (atMs === undefined) return timeline ? timeline.sceneJsonAt(timeline.length) : this.seek.now(viewer.interviewId, read);
-    const at = sessionStart(interview.startedAt, span.first) + atMs;
+    const at = sessionStart(interview.startedAt, new Date(firstAt)) + atMs;
     return timeline ? timeline.sceneJsonAt(timeline.countAt(at)) : this.seek.at(viewer.interviewId, new Date(at), read);
   }
 
