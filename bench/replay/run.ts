@@ -143,7 +143,7 @@ async function main(): Promise<void> {
     }
     const f = (value: number) => value.toFixed(1);
     const p99 = percentile(latencies, 99);
-    console.log(`board?at= over ${SEEKS} random seeks: p50 ${f(percentile(latencies, 50))} ms  p99 ${f(p99)} ms  max ${f(Math.max(...latencies))} ms  (largest answer ${(sceneBytes / 1e6).toFixed(2)} MB)  goal p99 <= 100 ms: ${p99 <= 100 ? 'met' : 'missed'}`);
+    console.log(`board?at= over ${SEEKS} random seeks: p50 ${f(percentile(latencies, 50))} ms  p90 ${f(percentile(latencies, 90))} ms  p99 ${f(p99)} ms  max ${f(Math.max(...latencies))} ms  (largest answer ${(sceneBytes / 1e6).toFixed(2)} MB)  goal p99 <= 100 ms: ${p99 <= 100 ? 'met' : 'missed'}`);
 
     const downloadStarted = performance.now();
     let after: string | null = '0';
