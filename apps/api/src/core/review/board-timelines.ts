@@ -59,7 +59,7 @@ export class BoardTimelines implements OnModuleDestroy {
   }
 
   private entry(interviewId: string): Entry {
-    let entry = this.cache.get(interviewId);
+    const entry = this.cache.get(interviewId);
     if (entry) {
       this.cache.delete(interviewId);
       this.cache.set(interviewId, entry);
