@@ -4,7 +4,9 @@ import { handlerProblems } from './jobs.service';
 describe('job catalogue', () => {
   it('puts each job in the queue of its namespace', () => {
     expect(queueOf('rooms.autoAdvance')).toBe('rooms');
-    expect(JOB_QUEUES).toEqual(['rooms']);
+    expect(queueOf('replay.indexBoard')).toBe('replay');
+    expect(JOB_QUEUES).toEqual([...new Set(JOB_NAMES.map((name) => name.split('.')[0]))]);
+    expect(JOB_QUEUES).toEqual(expect.arrayContaining(['rooms', 'replay']));
     expect(JOB_NAMES.every((name) => /^[a-z]+\.[a-zA-Z]+$/.test(name))).toBe(true);
   });
 
@@ -16,9 +18,12 @@ describe('job catalogue', () => {
   });
 
   it('refuses to start when a job has no handler, two handlers, or a handler names no job', () => {
-    expect(handlerProblems(['rooms.autoAdvance'])).toEqual([]);
-    expect(handlerProblems([])).toEqual(['job "rooms.autoAdvance" has no @JobHandler']);
-    expect(handlerProblems(['rooms.autoAdvance', 'rooms.autoAdvance'])).toEqual(['job "rooms.autoAdvance" has more than one @JobHandler']);
-    expect(handlerProblems(['rooms.autoAdvance', 'rooms.typo'])).toEqual(['@JobHandler("rooms.typo") names no job in the catalogue']);
+    expect(handlerProblems(JOB_NAMES)).toEqual([]);
+    // The rules, against a catalogue of one job:
+    const one = ['rooms.autoAdvance'];
+    expect(handlerProblems(['rooms.autoAdvance'], one)).toEqual([]);
+    expect(handlerProblems([], one)).toEqual(['job "rooms.autoAdvance" has no @JobHandler']);
+    expect(handlerProblems(['rooms.autoAdvance', 'rooms.autoAdvance'], one)).toEqual(['job "rooms.autoAdvance" has more than one @JobHandler']);
+    expect(handlerProblems(['rooms.autoAdvance', 'rooms.typo'], one)).toEqual(['@JobHandler("rooms.typo") names no job in the catalogue']);
   });
 });
