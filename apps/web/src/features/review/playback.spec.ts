@@ -37,7 +37,7 @@ describe('phaseTimings', () => {
   };
 
   it('adds up active minutes per phase, against the script when there is one', () => {
-    const script = { id: 's', name: 'Short', version: 1, isDefault: false, totalMinutes: 20, phases: [
+    const script = { id: 's', slug: 'short', name: 'Short', version: 1, isDefault: false, totalMinutes: 20, phases: [
       { key: 'requirements', name: 'Requirements', minutes: 5 },
       { key: 'api', name: 'API', minutes: 5 },
       { key: 'wrap-up', name: 'Wrap-up', minutes: 10 },
