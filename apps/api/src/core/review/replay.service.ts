@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Response } from 'express';
 import { boardScene } from '@pairboard/board-binding';
 import type { BoardScene, BoardUpdatesPage, Timeline, TimelineEvent } from '@pairboard/contracts';
 import { EMPTY_TIMELINE, MAX_UPDATES_PAGE, MAX_UPDATES_PAGE_BYTES } from '@pairboard/contracts';
@@ -134,4 +135,13 @@ export class ReplayService {
 export function sessionStart(startedAt: Date | null, firstUpdateAt: Date | null): number {
   const times = [startedAt, firstUpdateAt].filter((time): time is Date => time !== null).map((time) => time.getTime());
   return Math.min(...times);
+}
+
+/**
+ * Sends JSON that is already serialised. `res.end` rather than `res.send`: Express would hash the
+ * whole body (megabytes for a large board) for an ETag no client of a seek revalidates with.
+ */
+export function sendJson(response: Response, json: string): void {
+  response.status(200).setHeader('Content-Type', 'application/json; charset=utf-8');
+  response.end(json);
 }

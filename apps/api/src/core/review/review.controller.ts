@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { BoardUpdatesPage, CreatedShareLink, ShareLinkList, Timeline } from '@pairboard/contracts';
 import { AuthenticatedUser, CurrentUser } from '../auth';
-import { ReplayService } from './replay.service';
+import { ReplayService, sendJson } from './replay.service';
 import { ReviewAccess } from './review-access';
 import {
   BoardAtQueryDto,
@@ -38,7 +38,7 @@ export class ReviewController {
   @ApiResponse({ status: 200, type: BoardSceneDto })
   async board(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Query() query: BoardAtQueryDto, @Res() response: Response): Promise<void> {
     // Sent as assembled: the JSON of a large board is built from pieces serialised once.
-    response.type('application/json').send(await this.replay.boardJson(await this.access.participant(id, user.id, 'replay'), query.at));
+    sendJson(response, await this.replay.boardJson(await this.access.participant(id, user.id, 'replay'), query.at));
   }
 
   @Get('board/updates')

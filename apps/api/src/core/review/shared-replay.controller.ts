@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { BoardUpdatesPage, SharedReplay, Timeline } from '@pairboard/contracts';
 import { Public } from '../auth';
-import { ReplayService } from './replay.service';
+import { ReplayService, sendJson } from './replay.service';
 import { ReviewAccess } from './review-access';
 import { BoardAtQueryDto, BoardSceneDto, BoardUpdatesPageDto, BoardUpdatesQueryDto, SharedReplayDto, TimelineDto } from './review.dto';
 
@@ -33,7 +33,7 @@ export class SharedReplayController {
   @Get('board')
   @ApiResponse({ status: 200, type: BoardSceneDto })
   async board(@Param('token') token: string, @Query() query: BoardAtQueryDto, @Res() response: Response): Promise<void> {
-    response.type('application/json').send(await this.replay.boardJson(await this.access.shareHolder(token), query.at));
+    sendJson(response, await this.replay.boardJson(await this.access.shareHolder(token), query.at));
   }
 
   @Get('board/updates')
