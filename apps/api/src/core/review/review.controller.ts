@@ -38,7 +38,9 @@ export class ReviewController {
   @ApiResponse({ status: 200, type: BoardSceneDto })
   async board(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Query() query: BoardAtQueryDto, @Res() response: Response): Promise<void> {
     // Sent as assembled: the JSON of a large board is built from pieces serialised once.
-    sendJson(response, await this.replay.boardJson(await this.access.participant(id, user.id, 'replay'), query.at));
+    const started = performance.now();
+    const json = await this.replay.boardJson(await this.access.participant(id, user.id, 'replay'), query.at);
+    sendJson(response, json, performance.now() - started);
   }
 
   @Get('board/updates')

@@ -33,7 +33,9 @@ export class SharedReplayController {
   @Get('board')
   @ApiResponse({ status: 200, type: BoardSceneDto })
   async board(@Param('token') token: string, @Query() query: BoardAtQueryDto, @Res() response: Response): Promise<void> {
-    sendJson(response, await this.replay.boardJson(await this.access.shareHolder(token), query.at));
+    const started = performance.now();
+    const json = await this.replay.boardJson(await this.access.shareHolder(token), query.at);
+    sendJson(response, json, performance.now() - started);
   }
 
   @Get('board/updates')
