@@ -6,7 +6,7 @@ import { SEEK_SETTLE_MS } from './seek-index';
 /** Interviews whose timeline is kept in memory at once (a 20,000-update session takes ~40 MB). */
 const CACHED_TIMELINES = 3;
 /** Longer logs are replayed from the seek index only, to bound memory. */
-export const MAX_TIMELINE_UPDATES = 100_000;
+export const MAX_TIMELINE_UPDATES = 50_000;
 const BUILD_PAGE = 2_000;
 
 interface Entry {
