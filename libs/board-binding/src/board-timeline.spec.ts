@@ -25,7 +25,9 @@ function session(ops: readonly Op[]): Uint8Array[] {
     else if (item.remove && item.deleted) elementsMap(clients[item.client]).delete(`e${item.id}`);
     else {
       version++;
-      elementsMap(clients[item.client]).set(`e${item.id}`, { id: `e${item.id}`, type: 'rectangle', version, versionNonce: version, index: `a${item.id}`, isDeleted: item.deleted } as never);
+      // Some elements have no fractional index: they keep the document's order, after the others.
+      const index = item.id % 3 === 0 ? {} : { index: `a${(version * 7) % 5}` };
+      elementsMap(clients[item.client]).set(`e${item.id}`, { id: `e${item.id}`, type: 'rectangle', version, versionNonce: version, isDeleted: item.deleted, ...index } as never);
     }
   }
   return log;
