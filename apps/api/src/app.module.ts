@@ -13,6 +13,7 @@ import { BoardFilesModule } from './core/board-files';
 import { EventsModule } from './core/events';
 import { InterviewsModule } from './core/interviews';
 import { PairingModule } from './core/pairing';
+import { ReviewModule } from './core/review';
 import { RoomsModule } from './core/rooms';
 import { ScoringModule } from './core/scoring';
 import { AdminModule } from './core/admin';
@@ -48,6 +49,7 @@ export class AppModule {
         SchedulingModule,
         ScoringModule,
         PairingModule,
+        ReviewModule,
         ...(role === 'api' ? [AdminModule, WebAppModule.forRoot(config.WEB_DIST)] : []),
       ],
     };

@@ -21,3 +21,6 @@ export { localAwarenessState, remoteCollaborators } from './awareness';
 export type { BoardAwarenessState, BoardPointer, BoardUser } from './awareness';
 export type { ExcalidrawElement } from './excalidraw-types';
 export { excalidrawSceneAdapter } from './excalidraw-adapter';
+export { applyStoredUpdate, boardScene, bytesFromBase64, ReplayCursor, skipIdle } from './replay';
+export type { BoardSceneValue, ReplayUpdate } from './replay';
+export { BoardTimeline } from './board-timeline';

@@ -11,3 +11,4 @@ export * from './scheduling';
 export * from './scripts';
 export * from './room-connections';
 export * from './pairing';
+export * from './replay';

@@ -27,6 +27,10 @@ const RoomPage = lazy(() => import('../features/room/RoomPage'));
 const InvitationsPage = lazy(() => import('../features/scheduling/InvitationsPage'));
 const JobDashboardPage = lazy(() => import('../features/admin/JobDashboardPage'));
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
+// Replay carries Excalidraw like the room; the report carries the chart library.
+const ReviewPage = lazy(() => import('../features/review/ReviewPage'));
+const ReportPage = lazy(() => import('../features/review/ReportPage'));
+const SharedReplayPage = lazy(() => import('../features/review/SharedReplayPage'));
 
 const standalone = (page: ReactNode) => <Suspense fallback={<FullPageLoading />}>{page}</Suspense>;
 
@@ -82,11 +86,15 @@ export const routes: RouteObject[] = [
               { path: 'scripts/:slug', element: <ScriptDetailPage /> },
               { path: 'scripts/:slug/edit', element: <ScriptEditorPage /> },
               { path: 'practise', element: <PractisePage /> },
+              { path: 'interviews/:interviewId/review', element: <ReviewPage /> },
+              { path: 'interviews/:interviewId/report', element: <ReportPage /> },
             ],
           },
           { path: 'interviews/:interviewId/room', element: standalone(<RoomPage />) },
         ],
       },
+      // A share link opens the replay for anyone, signed in or not.
+      { path: 'replay/:token', element: standalone(<SharedReplayPage />) },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

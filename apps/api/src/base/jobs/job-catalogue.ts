@@ -77,6 +77,12 @@ export const JOBS = {
     attempts: 3,
     backoffMs: 5000,
   },
+  /** Writes the seek points an interview's board log is missing (replay: one checkpoint + a bounded tail per seek). */
+  'replay.indexBoard': {
+    payload: z.object({ interviewId: z.uuid() }),
+    attempts: 3,
+    backoffMs: 5000,
+  },
 } as const satisfies Record<`${string}.${string}`, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;

@@ -66,7 +66,9 @@ export class BoardRepository implements BoardStorage {
     // Through pg too: the state goes as a binary parameter, where Prisma would hex-encode megabytes
     // on the event loop of a live room.
     await this.pool.query(
-      'INSERT INTO board_snapshots (interview_id, last_update_id, state, update_count, taken_at) VALUES ($1::uuid, $2, $3::bytea, $4, $5::timestamptz)',
+      // The time of the last update it holds lets replay pick checkpoints by time.
+      `INSERT INTO board_snapshots (interview_id, last_update_id, state, update_count, taken_at, last_update_at)
+       VALUES ($1::uuid, $2, $3::bytea, $4, $5::timestamptz, (SELECT received_at FROM board_updates WHERE id = $2))`,
       [checkpoint.interviewId, checkpoint.lastUpdateId.toString(), asBuffer(checkpoint.state), checkpoint.updateCount, checkpoint.takenAt],
     );
   }

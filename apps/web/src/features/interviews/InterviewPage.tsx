@@ -95,9 +95,17 @@ function InterviewDetails({ interview }: { interview: Interview }) {
           </span>
         }
         actions={
-          <LinkButton to={roomPath} variant="primary" size="lg" icon={<BoardIcon />}>
-            Join room
-          </LinkButton>
+          <>
+            {/* The recording exists from the start: once started, the replay is one click away. */}
+            {(interview.startedAt || interview.status === 'ended') && (
+              <LinkButton to={`/interviews/${interview.id}/review`} variant={interview.status === 'ended' ? 'primary' : 'secondary'} size="lg">
+                Watch replay
+              </LinkButton>
+            )}
+            <LinkButton to={roomPath} variant={interview.status === 'ended' ? 'secondary' : 'primary'} size="lg" icon={<BoardIcon />}>
+              Join room
+            </LinkButton>
+          </>
         }
       />
 

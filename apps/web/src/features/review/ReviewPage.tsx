@@ -1,0 +1,59 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useParams } from 'react-router';
+import { LoadErrorAlert } from '../../app/LoadErrorAlert';
+import { ApiError, useApiClient } from '../../api';
+import { BackLink, LinkButton, LoadingBlock, PageHeader, useDocumentTitle } from '../../ui';
+import { InterviewNotFound } from '../interviews/InterviewPage';
+import { StatusBadge } from '../interviews/InterviewBits';
+import { fetchInterview, interviewQueryKey } from '../interviews/interviews-api';
+import { ReplayView } from './ReplayView';
+import { interviewReplaySource } from './review-api';
+import { ShareLinksCard } from './ShareLinksCard';
+import './ReviewPage.css';
+
+/** `/interviews/:id/review`: the replay for participants, with sharing and the printable report. */
+export default function ReviewPage() {
+  const { interviewId = '' } = useParams();
+  const client = useApiClient();
+  const interview = useQuery({ queryKey: interviewQueryKey(interviewId), queryFn: ({ signal }) => fetchInterview(client, interviewId, signal) });
+  const source = useMemo(() => interviewReplaySource(client, interviewId), [client, interviewId]);
+  useDocumentTitle(interview.data ? `Replay · ${interview.data.title}` : 'Replay');
+
+  return (
+    <div className="review-page">
+      <BackLink to={`/interviews/${interviewId}`}>Interview</BackLink>
+      {interview.isPending ? (
+        <LoadingBlock label="Loading the interview" />
+      ) : interview.isError ? (
+        interview.error instanceof ApiError && interview.error.status === 404 ? (
+          <InterviewNotFound />
+        ) : (
+          <LoadErrorAlert title="This interview could not be loaded." query={interview} />
+        )
+      ) : (
+        <>
+          <PageHeader
+            title={interview.data.title}
+            description={
+              <span className="review-page__summary">
+                <StatusBadge status={interview.data.status} /> Replay of the session
+              </span>
+            }
+            actions={
+              <LinkButton to={`/interviews/${interviewId}/report`} variant="secondary">
+                Session report
+              </LinkButton>
+            }
+          />
+          <ReplayView source={source} title={interview.data.title} />
+          {interview.data.myRole !== 'observer' && (
+            <div className="review-page__share">
+              <ShareLinksCard interviewId={interviewId} canIncludeNotes={interview.data.myRole === 'interviewer'} />
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
