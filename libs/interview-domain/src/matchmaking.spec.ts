@@ -78,6 +78,8 @@ describe('matchmaking rules', () => {
     expect(planMatches([a, b, c], { earliestStart: T0, metRecently })[0].requestIds).toEqual(['a', 'c']);
     const reliability = new Map([['user-b', 0.2]]);
     expect(planMatches([a, b, c], { earliestStart: T0, reliability })[0].requestIds).toEqual(['a', 'c']);
+    const peerRating = new Map([['user-b', 0], ['user-c', 1]]);
+    expect(planMatches([a, b, c], { earliestStart: T0, peerRating })[0].requestIds).toEqual(['a', 'c']);
     const d = request({ id: 'd', createdAt: T0 - 9 * 24 * HOUR });
     expect(bestMatchesFor(b, [a, c, d], context).map((match) => match.requestIds)).toEqual([
       ['b', 'd'],

@@ -31,6 +31,8 @@ export interface MatchContext {
   busy?: ReadonlyMap<string, readonly Interval[]>;
   /** Show-up record per user in [0, 1]; unknown users count as 1 (no reason to doubt them). */
   reliability?: ReadonlyMap<string, number>;
+  /** How the people this user interviewed rated them, in [0, 1]; unknown users count as 0.75. */
+  peerRating?: ReadonlyMap<string, number>;
   /** Pair keys (`pairKey`) of people who met recently. */
   metRecently?: ReadonlySet<string>;
   /** The time waiting is measured to (epoch ms); defaults to `earliestStart`. */
@@ -55,10 +57,15 @@ const HOUR_MS = 60 * MINUTE_MS;
 /** Sessions start on five-minute marks: easier to remember, and ties between starts are rarer. */
 const START_GRANULARITY_MS = 5 * MINUTE_MS;
 
+/** A newcomer as interviewer: neither rewarded nor held back against people with middling ratings. */
+export const UNRATED_PEER = 0.75;
+
 /** Score weights. Having met recently outweighs everything else; waiting counts up to two weeks. */
 export const SCORE_WEIGHTS = {
   metRecentlyPenalty: 100,
   reliability: 20,
+  /** Good interviewers are worth pairing with, but showing up matters more. */
+  peerRating: 8,
   waitingPerDay: 2,
   maxWaitingDays: 14,
   /** A small preference for sooner sessions so people are not kept waiting for a later slot. */
@@ -159,7 +166,9 @@ export function scorePair(a: MatchRequest, b: MatchRequest, start: number, conte
   const now = context.now ?? context.earliestStart;
   const waitedDays = (request: MatchRequest) => Math.min(SCORE_WEIGHTS.maxWaitingDays, Math.max(0, now - request.createdAt) / (24 * HOUR_MS));
   const reliability = (userId: string) => context.reliability?.get(userId) ?? 1;
+  const rating = (userId: string) => context.peerRating?.get(userId) ?? UNRATED_PEER;
   let score = SCORE_WEIGHTS.reliability * (reliability(a.userId) + reliability(b.userId));
+  score += SCORE_WEIGHTS.peerRating * (rating(a.userId) + rating(b.userId));
   score += SCORE_WEIGHTS.waitingPerDay * (waitedDays(a) + waitedDays(b));
   score -= SCORE_WEIGHTS.soonerPerDay * (Math.max(0, start - now) / (24 * HOUR_MS));
   if (context.metRecently?.has(pairKey(a.userId, b.userId))) score -= SCORE_WEIGHTS.metRecentlyPenalty;

@@ -218,6 +218,23 @@ describe('scheduling, reminders and notifications', () => {
     expect(row).toMatchObject({ status: 'cancelled', cancelledById: ivan.id, cancelReason: 'Unwell today' });
   });
 
+  it('schedules the lifecycle of an interview created by hand with a time, at once', async () => {
+    const [ivan, cara] = await Promise.all([signUp(api, 'Ivan'), signUp(api, 'Cara')]);
+    const at = new Date(Date.now() + 2 * 24 * 3600_000);
+    at.setUTCMilliseconds(0);
+    const created = await api.http
+      .post('/api/interviews')
+      .set(auth(ivan))
+      .send({ myRole: 'interviewer', scheduledAt: at.toISOString(), invite: [{ email: cara.email, role: 'candidate' }] })
+      .expect(201);
+    const id = created.body.id as string;
+    expect(await jobExists('notifications.reminder', lifecycleJobId(id, 'reminderSoon', at.getTime()))).toBe(true);
+    expect(await jobExists('rooms.noShowCheck', lifecycleJobId(id, 'noShowCheck', at.getTime()))).toBe(true);
+
+    const unscheduled = await api.http.post('/api/interviews').set(auth(ivan)).send({ myRole: 'interviewer', invite: [] }).expect(201);
+    expect(await jobExists('rooms.noShowCheck', lifecycleJobId(unscheduled.body.id as string, 'noShowCheck', at.getTime()))).toBe(false);
+  });
+
   it('sends each reminder once to each person, even after Redis is flushed and reconciled', async () => {
     const [ivan, cara] = await Promise.all([signUp(api, 'Ivan'), signUp(api, 'Cara')]);
     // Day reminder due in ~2 s, the second one in ~6 s (offsets 6 s and 2 s before a start in 8 s).

@@ -99,6 +99,10 @@ describe('peer feedback', () => {
       .send({ interviewerId: cast.interviewer.id, preparedness: 2, hintClarity: 2, helpfulness: 2 })
       .expect(200);
     expect(await scoring.peerRating(cast.interviewer.id)).toEqual({ average: 3, count: 2 });
+    // What the matchmaker weighs: average 3 of 5 is 0.5, pulled towards 0.75 by two imaginary ratings.
+    const weighed = await scoring.peerRatings([cast.interviewer.id, cast.candidate.id]);
+    expect([...weighed.keys()]).toEqual([cast.interviewer.id]);
+    expect(weighed.get(cast.interviewer.id)).toBeCloseTo((0.5 * 2 + 2 * 0.75) / 4, 10);
   });
 });
 

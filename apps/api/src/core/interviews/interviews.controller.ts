@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Interview, InterviewList } from '@pairboard/contracts';
 import { AuthenticatedUser, CurrentUser } from '../auth';
+import { DomainEvent, DomainEvents } from '../events';
 import { AddParticipantDto, CreateInterviewDto, InterviewDto, InterviewListDto } from './interviews.dto';
 import { InterviewsService } from './interviews.service';
 
@@ -9,12 +10,18 @@ import { InterviewsService } from './interviews.service';
 @ApiBearerAuth()
 @Controller('interviews')
 export class InterviewsController {
-  constructor(private readonly interviews: InterviewsService) {}
+  constructor(
+    private readonly interviews: InterviewsService,
+    private readonly events: DomainEvents,
+  ) {}
 
   @Post()
   @ApiResponse({ status: 201, type: InterviewDto })
-  create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateInterviewDto): Promise<Interview> {
-    return this.interviews.create(user.id, body);
+  async create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateInterviewDto): Promise<Interview> {
+    const interview = await this.interviews.create(user.id, body);
+    // Reminders and the room's lifecycle are scheduled now rather than at the next reconcile.
+    if (interview.scheduledAt) await this.events.emit(DomainEvent.interviewScheduled, { interviewId: interview.id, source: 'manual' });
+    return interview;
   }
 
   @Get()

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../../base/jobs';
+import { ScoringModule } from '../scoring';
 import { PairingController } from './pairing.controller';
 import { PairingJobs } from './pairing.jobs';
 import { PairingRepository } from './pairing.repository';
@@ -8,7 +9,7 @@ import { PairingService } from './pairing.service';
 
 /** Pairing requests, the matchmaker and its jobs. */
 @Module({
-  imports: [JobsModule],
+  imports: [JobsModule, ScoringModule],
   controllers: [PairingController],
   providers: [PairingRepository, PairingService, PairingJobsScheduler, PairingJobs],
   exports: [PairingService],

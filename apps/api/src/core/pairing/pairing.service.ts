@@ -4,6 +4,7 @@ import { bestMatchesFor, MatchContext, MatchRequest, pairKey, planMatches, Propo
 import { AppError } from '../../base/errors';
 import type { PairingRequest } from '../../base/prisma';
 import { DomainEvent, DomainEvents } from '../events';
+import { ScoringService } from '../scoring';
 import { PairingJobsScheduler } from './pairing.scheduler';
 import { ClaimOutcome, HalfPlan, PairingRepository, PairingRequestRow } from './pairing.repository';
 
@@ -41,6 +42,7 @@ export class PairingService {
     private readonly pairing: PairingRepository,
     private readonly scheduler: PairingJobsScheduler,
     private readonly events: DomainEvents,
+    private readonly scoring: ScoringService,
   ) {}
 
   async create(userId: string, body: CreatePairingRequest): Promise<{ id: string; status: 'open' }> {
@@ -147,10 +149,11 @@ export class PairingService {
   /** What the scorer needs to know about the people behind these requests. */
   private async contextFor(requests: readonly PairingRequest[], now: Date, lead: number): Promise<MatchContext> {
     const userIds = [...new Set(requests.map((request) => request.userId))];
-    const [busy, attendance, met] = await Promise.all([
+    const [busy, attendance, met, peerRating] = await Promise.all([
       this.pairing.busyIntervals(userIds, now),
       this.pairing.attendance(userIds, new Date(now.getTime() - ATTENDANCE_DAYS * DAY_MS)),
       this.pairing.metSince(userIds, new Date(now.getTime() - MET_RECENTLY_DAYS * DAY_MS)),
+      this.scoring.peerRatings(userIds),
     ]);
     const reliability = new Map<string, number>();
     for (const [userId, record] of attendance) {
@@ -163,6 +166,7 @@ export class PairingService {
       now: now.getTime(),
       busy,
       reliability,
+      peerRating,
       metRecently: new Set(met.map(([a, b]) => pairKey(a, b))),
     };
   }

@@ -199,6 +199,23 @@ export class ScoringRepository {
     return { average: ((preparedness ?? 0) + (hintClarity ?? 0) + (helpfulness ?? 0)) / 3, count };
   }
 
+  /** Average of the three ratings and their count, per rated interviewer, for many people at once. */
+  async ratingsOf(userIds: readonly string[]): Promise<Map<string, { average: number; count: number }>> {
+    const result = new Map<string, { average: number; count: number }>();
+    if (userIds.length === 0) return result;
+    const rows = await this.prisma.peerFeedback.groupBy({
+      by: ['toUserId'],
+      where: { toUserId: { in: [...userIds] } },
+      _avg: { preparedness: true, hintClarity: true, helpfulness: true },
+      _count: { _all: true },
+    });
+    for (const row of rows) {
+      const { preparedness, hintClarity, helpfulness } = row._avg;
+      result.set(row.toUserId, { average: ((preparedness ?? 0) + (hintClarity ?? 0) + (helpfulness ?? 0)) / 3, count: row._count._all });
+    }
+    return result;
+  }
+
   /** Interviews in which the person was the candidate and that ended or have a submitted scorecard. */
   async candidateHistory(userId: string): Promise<CandidateHistoryRow[]> {
     const rows = await this.prisma.interview.findMany({

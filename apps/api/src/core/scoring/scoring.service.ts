@@ -15,7 +15,7 @@ import {
   type ScorecardEventList,
 } from '@pairboard/contracts';
 import { frameworkPhaseSchema } from '@pairboard/interview-content';
-import { averagePhaseTimes, summariseScores } from '@pairboard/interview-domain';
+import { averagePhaseTimes, summariseScores, UNRATED_PEER } from '@pairboard/interview-domain';
 import { z } from 'zod';
 import { AppError } from '../../base/errors';
 import { ContentService } from '../content';
@@ -174,6 +174,20 @@ export class ScoringService {
    */
   peerRating(userId: string): Promise<{ average: number | null; count: number }> {
     return this.scoring.ratingOf(userId);
+  }
+
+  /**
+   * Peer ratings as the matchmaker weighs them, in [0, 1]: the 1–5 average mapped onto [0, 1] and
+   * pulled towards the newcomer's value by two imaginary ratings, so one harsh rating does not sink
+   * anyone. People nobody rated yet are left out (the matchmaker gives them the newcomer's value).
+   */
+  async peerRatings(userIds: readonly string[]): Promise<Map<string, number>> {
+    const ratings = await this.scoring.ratingsOf(userIds);
+    const weighed = new Map<string, number>();
+    for (const [userId, { average, count }] of ratings) {
+      weighed.set(userId, (((average - 1) / 4) * count + 2 * UNRATED_PEER) / (count + 2));
+    }
+    return weighed;
   }
 
   async progress(userId: string): Promise<Progress> {

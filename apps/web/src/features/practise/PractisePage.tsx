@@ -15,6 +15,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { describeError, useApiClient } from '../../api';
 import { LoadErrorAlert } from '../../app/LoadErrorAlert';
+import { InvitationsList } from '../scheduling';
 import {
   Alert,
   Badge,
@@ -230,6 +231,7 @@ export default function PractisePage() {
         </Card>
 
         <div className="practise__lists">
+          <InvitationsList hideWhenEmpty title="Invitations" />
           <Card title="Upcoming sessions">
             {interviews.isPending ? (
               <ListSkeleton label="Loading your sessions" />
