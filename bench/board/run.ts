@@ -27,6 +27,8 @@ const AWARENESS_PER_SECOND = Number(process.env.BENCH_AWARENESS_PER_SECOND ?? 5)
 const WARMUP_MS = 5_000;
 const MEASURE_MS = Number(process.env.BENCH_MEASURE_MS ?? 20_000);
 const BIG_BOARD_ELEMENTS = 5_000;
+/** BENCH_PROFILE=<dir>: the servers write a V8 CPU profile there when they exit (open it in Chrome DevTools). */
+const PROFILE_DIR = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : null;
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/pairboard_bench';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/5';
@@ -389,7 +391,7 @@ async function main(): Promise<void> {
     WEB_DIST: '/nonexistent',
     // BOARD_* settings of this shell reach the server, to compare configurations.
     ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('BOARD_'))),
-  });
+  }, 60_000, PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []);
   server.process.once('exit', (code, signal) => {
     if (code !== 0 && signal !== 'SIGTERM') console.error(`The API exited early (${signal ?? code}):\n${server.output().slice(-4000)}`);
   });

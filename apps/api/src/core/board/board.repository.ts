@@ -49,17 +49,17 @@ export class BoardRepository implements BoardStorage {
   }
 
   async load(interviewId: string): Promise<StoredBoard> {
-    const checkpoint = await this.prisma.boardSnapshot.findFirst({
-      where: { interviewId },
-      orderBy: { lastUpdateId: 'desc' },
-      select: { lastUpdateId: true, state: true, updateCount: true },
-    });
-    const updates = await this.prisma.boardUpdate.findMany({
-      where: { interviewId, id: { gt: checkpoint?.lastUpdateId ?? 0n } },
-      orderBy: { id: 'asc' },
-      select: { id: true, data: true },
-    });
-    return { checkpoint, updates };
+    const checkpoints = await this.pool.query<{ last_update_id: string; state: Buffer; update_count: number }>(
+      'SELECT last_update_id, state, update_count FROM board_snapshots WHERE interview_id = $1::uuid ORDER BY last_update_id DESC LIMIT 1',
+      [interviewId],
+    );
+    const row = checkpoints.rows[0];
+    const checkpoint = row ? { lastUpdateId: BigInt(row.last_update_id), state: row.state, updateCount: row.update_count } : null;
+    const updates = await this.pool.query<{ id: string; data: Buffer }>(
+      'SELECT id, data FROM board_updates WHERE interview_id = $1::uuid AND id > $2 ORDER BY id',
+      [interviewId, (checkpoint?.lastUpdateId ?? 0n).toString()],
+    );
+    return { checkpoint, updates: updates.rows.map((update) => ({ id: BigInt(update.id), data: update.data })) };
   }
 
   async saveCheckpoint(checkpoint: BoardCheckpoint): Promise<void> {
@@ -77,11 +77,11 @@ export class BoardRepository implements BoardStorage {
   }
 
   async updatesBetween(interviewId: string, afterId: bigint, upToId: bigint, except: readonly bigint[]): Promise<{ id: bigint; data: Uint8Array }[]> {
-    return this.prisma.boardUpdate.findMany({
-      where: { interviewId, id: { gt: afterId, lte: upToId, notIn: [...except] } },
-      orderBy: { id: 'asc' },
-      select: { id: true, data: true },
-    });
+    const rows = await this.pool.query<{ id: string; data: Buffer }>(
+      'SELECT id, data FROM board_updates WHERE interview_id = $1::uuid AND id > $2 AND id <= $3 AND NOT (id = ANY($4::bigint[])) ORDER BY id',
+      [interviewId, afterId.toString(), upToId.toString(), except.map(String)],
+    );
+    return rows.rows.map((row) => ({ id: BigInt(row.id), data: row.data }));
   }
 
   async close(): Promise<void> {
