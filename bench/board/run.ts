@@ -30,6 +30,11 @@ const MEASURE_MS = Number(process.env.BENCH_MEASURE_MS ?? 20_000);
 const BIG_BOARD_ELEMENTS = 5_000;
 /** BENCH_PROFILE=<dir>: the servers write a V8 CPU profile there when they exit (open it in Chrome DevTools). */
 const PROFILE_DIR = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : null;
+/** BENCH_NODE_ARGS: node options for every server under test, ours and peers alike (e.g. GC settings). */
+const SERVER_NODE_ARGS = [
+  ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []),
+];
 /** First joins of the unloaded board (each waits for the room to unload first). */
 const COLD_JOINS = Number(process.env.BENCH_COLD_JOINS ?? 20);
 /** BENCH_PEERS: which peer servers to run after ours, comma-separated, or "none". */
@@ -413,6 +418,7 @@ async function benchLoad(target: Target, rooms: { interviewId: string; userIds: 
     }
   }
   let closedEarly = 0;
+  const closeCodes = new Map<number, number>();
   const acks: number[] = [];
   const relays: number[] = [];
   const sentAtByKey = new Map<string, number>();
@@ -439,10 +445,14 @@ async function benchLoad(target: Target, rooms: { interviewId: string; userIds: 
       for (let i = client.acked; i < acked; i++) if (measuring) acks.push(now - client.sentAt[i]);
       client.acked = acked;
     });
-    client.ws.on('close', () => closedEarly++);
+    client.ws.on('close', (code) => {
+      closedEarly++;
+      closeCodes.set(code, (closeCodes.get(code) ?? 0) + 1);
+    });
     client.ws.on('error', () => undefined);
   }
-  await Promise.all(clients.map((client) => new Promise<void>((resolve) => client.ws.once('open', () => resolve()))));
+  // A connection refused or dropped (a busy machine) must not hold the benchmark: it counts as closed early.
+  await Promise.all(clients.map((client) => new Promise<void>((resolve) => (client.ws.once('open', () => resolve()), client.ws.once('close', () => resolve())))));
   for (const client of clients) client.ws.send(framed(target, client.room, EMPTY_STEP_1));
 
   const timers: NodeJS.Timeout[] = [];
@@ -495,7 +505,12 @@ async function benchLoad(target: Target, rooms: { interviewId: string; userIds: 
   await new Promise((resolve) => setTimeout(resolve, 500));
   const unacked = clients.reduce((sum, client) => sum + (client.sentAt.length - client.acked), 0);
   const closedBeforeEnd = closedEarly;
-  await Promise.all(clients.map((client) => new Promise((resolve) => (client.ws.once('close', resolve), client.ws.close()))));
+  const codes = [...closeCodes].map(([code, count]) => `${count}x ${code}`).join(', ');
+  await Promise.all(
+    clients.map((client) =>
+      client.ws.readyState === WebSocket.CLOSED ? undefined : new Promise((resolve) => (client.ws.once('close', resolve), client.ws.close())),
+    ),
+  );
 
   const roomSeconds = rooms.length * seconds;
   console.log(
@@ -519,12 +534,14 @@ async function benchLoad(target: Target, rooms: { interviewId: string; userIds: 
         .join(', ')}`,
     );
   }
-  console.log(`  PostgreSQL CPU      ${((postgresCpu / roomSeconds) * 1000).toFixed(2)} ms per room-second (${((postgresCpu / seconds) * 100).toFixed(0)}% of a core)`);
+  if (target.kind === 'pairboard') {
+    console.log(`  PostgreSQL CPU      ${((postgresCpu / roomSeconds) * 1000).toFixed(2)} ms per room-second (${((postgresCpu / seconds) * 100).toFixed(0)}% of a core)`);
+  }
   console.log(
     `  load clients        ${(((benchCpu.user + benchCpu.system) / 1e6 / seconds) * 100).toFixed(0)}% of a core on the same machine; their event-loop lag p99 ${(benchLag.percentile(99) / 1e6).toFixed(1)} ms (part of the latency above)`,
   );
-  if (target.kind !== 'y-websocket') console.log(`  unacknowledged at the end: ${unacked}; connections closed early: ${closedBeforeEnd}`);
-  else console.log(`  connections closed early: ${closedBeforeEnd}`);
+  const early = `connections closed early: ${closedBeforeEnd}${codes ? ` (${codes})` : ''}`;
+  console.log(target.kind === 'y-websocket' ? `  ${early}` : `  unacknowledged at the end: ${unacked}; ${early}`);
   const pressure = cpuPressure();
   if (pressure !== null) console.log(`  machine CPU pressure (time some task waited for a CPU, last 60 s): ${pressure.toFixed(0)}%`);
   return {
@@ -536,11 +553,24 @@ async function benchLoad(target: Target, rooms: { interviewId: string; userIds: 
   };
 }
 
+/** Waits (up to 30 s) until the board has a checkpoint in PostgreSQL. */
+async function waitForCheckpoint(interviewId: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  await withDatabase(DATABASE_URL, async (client) => {
+    while (Date.now() < deadline) {
+      const result = await client.query('SELECT 1 FROM board_snapshots WHERE interview_id = $1 LIMIT 1', [interviewId]);
+      if (result.rowCount) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    console.log('  (the join room has no checkpoint after 30 s: the load below may include it)');
+  });
+}
+
 /** Starts a peer server in a child process, as the API runs in one; resolves with its port. */
 async function startPeer(kind: Exclude<ServerKind, 'pairboard'>): Promise<{ target: Target; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
-    [...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), '-r', path.join(REPO_ROOT, 'apps/api/test/board/support/swc-register.cjs'), path.join(__dirname, 'peer-server.ts'), kind],
+    [...SERVER_NODE_ARGS, '-r', path.join(REPO_ROOT, 'apps/api/test/board/support/swc-register.cjs'), path.join(__dirname, 'peer-server.ts'), kind],
     // stdin stays open while the benchmark lives: the peer exits when it closes.
     { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
   );
@@ -619,7 +649,7 @@ async function main(): Promise<void> {
       ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('BOARD_'))),
     },
     60_000,
-    PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+    SERVER_NODE_ARGS,
   );
   server.process.once('exit', (code, signal) => {
     if (code !== 0 && signal !== 'SIGTERM') console.error(`The API exited early (${signal ?? code}):\n${server.output().slice(-4000)}`);
@@ -629,9 +659,24 @@ async function main(): Promise<void> {
   const board = bigBoard();
   const joinRoom = (await seedRooms('join', 1, 11))[0];
   const loadRooms = await seedRooms('load', ROOMS, CLIENTS_PER_ROOM);
+  const peerFigures: Figures[] = [];
   let figures: Figures;
   try {
     const joins = await benchJoins(ours, joinRoom, board);
+    // The peers run one at a time, each alone with the same load generator, between our joins and
+    // our load: meanwhile the API finishes the checkpoint its join room owes, which would otherwise
+    // land in the middle of the load (it waits for earlier writes to settle, 11 s).
+    for (const kind of PEERS) {
+      const { target, child } = await startPeer(kind);
+      console.log(`\n${target.label} started (pid ${target.pid}) on 127.0.0.1:${target.port}`);
+      try {
+        const peerJoins = await benchJoins(target, joinRoom, board);
+        peerFigures.push({ label: target.label, ...peerJoins, ...(await benchLoad(target, loadRooms)) });
+      } finally {
+        await stopPeer(child);
+      }
+    }
+    await waitForCheckpoint(joinRoom.interviewId);
     figures = { label: ours.label, ...joins, ...(await benchLoad(ours, loadRooms)) };
   } finally {
     await server.kill('SIGTERM');
@@ -639,19 +684,6 @@ async function main(): Promise<void> {
   }
   const warnings = server.output().split('\n').filter((line) => line.trim()).length;
   if (warnings > 0) console.log(`\nAPI stderr: ${warnings} lines (last: ${server.output().trim().split('\n').slice(-1)[0]?.slice(0, 200)})`);
-
-  // The peers run one at a time after ours, each alone on the machine with the same load generator.
-  const peerFigures: Figures[] = [];
-  for (const kind of PEERS) {
-    const { target, child } = await startPeer(kind);
-    console.log(`\n${target.label} started (pid ${target.pid}) on 127.0.0.1:${target.port}`);
-    try {
-      const joins = await benchJoins(target, joinRoom, board);
-      peerFigures.push({ label: target.label, ...joins, ...(await benchLoad(target, loadRooms)) });
-    } finally {
-      await stopPeer(child);
-    }
-  }
   if (peerFigures.length > 0) printComparison(figures, peerFigures);
   console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }

@@ -534,6 +534,30 @@ describe('BoardRoom', () => {
       expect(storage.replay(INTERVIEW).getMap('elements').toJSON()).toEqual(expected);
     });
 
+    it('writes no checkpoint on unload when nothing changed while it was loaded, leaving the stored updates to the next change', async () => {
+      const storage = new MemoryBoardStorage();
+      storedLargeBoard(storage);
+      const { deps } = setup({}, storage);
+      for (let visit = 0; visit < 3; visit++) {
+        const room = await BoardRoom.load(INTERVIEW, deps);
+        const bob = new FakePeer('bob');
+        room.join(bob);
+        room.leave(bob);
+        await room.unload({ checkpoint: true });
+      }
+      expect(storage.checkpoints).toHaveLength(1);
+
+      const room = await BoardRoom.load(INTERVIEW, deps);
+      const bob = new FakePeer('bob');
+      room.join(bob);
+      room.receive(bob, new Editor().set('a-change'));
+      await settle();
+      room.leave(bob);
+      await room.unload({ checkpoint: true });
+      expect(storage.checkpoints).toHaveLength(2);
+      expect(storage.checkpoints[1]).toMatchObject({ lastUpdateId: 3n, updateCount: 3 });
+    });
+
     it('builds the whole document for a checkpoint when unloaded before it was built', async () => {
       const storage = new MemoryBoardStorage();
       const author = storedLargeBoard(storage);

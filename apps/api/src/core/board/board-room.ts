@@ -154,6 +154,8 @@ export class BoardRoom implements LogSink {
   private checkpointRun: Promise<void> | null = null;
   private checkpointAgain = false;
   private unloaded = false;
+  /** whether any update was stored or received from another instance since this room loaded */
+  private changedHere = false;
   private abandoned = false;
   private endSettling: (() => void) | null = null;
   /** stored updates (checkpoint first) not yet applied to `doc`; null once it is built */
@@ -286,6 +288,7 @@ export class BoardRoom implements LogSink {
   onStored(entries: LogEntry[]): void {
     const authors = new Set<PeerState>();
     const applied: { id: bigint; data: Uint8Array; relay: Uint8Array }[] = [];
+    this.changedHere = true;
     for (const entry of entries as RoomLogEntry[]) {
       this.pendingWrites--;
       const id = entry.id as bigint;
@@ -337,6 +340,9 @@ export class BoardRoom implements LogSink {
   /**
    * Marks the room unloaded. With `checkpoint`, first stores a checkpoint if anything was stored
    * since the last one, and waits for it; without (shutdown), drops any checkpoint in progress.
+   * A room that took no update while loaded drops its checkpoint too: what it would hold is in the
+   * log, and the next room to change the board writes one; otherwise every short visit to a large
+   * board would build and encode it again (and several visits in a row would each do it).
    */
   async unload({ checkpoint }: { checkpoint: boolean }): Promise<void> {
     this.unloaded = true;
@@ -346,7 +352,7 @@ export class BoardRoom implements LogSink {
     this.awarenessTimer = null;
     if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     this.checkpointTimer = null;
-    if (checkpoint) {
+    if (checkpoint && this.changedHere) {
       if (this.appliedIds.size > 0) this.checkpoint();
       await this.checkpointRun;
     } else {
@@ -577,6 +583,7 @@ export class BoardRoom implements LogSink {
 
   private applyMissing(id: bigint, data: Uint8Array, relay: Uint8Array): void {
     if (id <= this.savedCheckpointId || this.appliedIds.has(id)) return;
+    this.changedHere = true;
     this.applyStored(data, `update ${id}`);
     this.recordApplied(id, relay, data.length);
     for (const state of this.peers.values()) if (state.open) state.peer.send(relay);
