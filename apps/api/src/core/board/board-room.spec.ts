@@ -460,5 +460,146 @@ describe('BoardRoom', () => {
       loaded.join(joiner);
       expect(docFromHandshake(joiner).getMap('elements').toJSON()).toEqual(editor.doc.getMap('elements').toJSON());
     });
+
+    /** A stored board too large to build before the first join: a checkpoint of `elements` elements, and one later update. */
+    function storedLargeBoard(storage: MemoryBoardStorage, elements = 700) {
+      const author = new Y.Doc();
+      author.transact(() => {
+        for (let i = 0; i < elements; i++) author.getMap('elements').set(`big-${i}`, excalidrawElement(`big-${i}`, 1, i));
+      });
+      const state = Y.encodeStateAsUpdate(author);
+      expect(state.length).toBeGreaterThan(256 * 1024);
+      const checkpointId = storage.insertDirectly({ interviewId: INTERVIEW, authorId: 'alice', data: state, receivedAt: new Date() });
+      storage.checkpoints.push({ interviewId: INTERVIEW, lastUpdateId: checkpointId, state, updateCount: 1, takenAt: new Date() });
+      const later = captureUpdate(author, () => author.getMap('elements').set('after-checkpoint', excalidrawElement('after-checkpoint', 1)));
+      storage.insertDirectly({ interviewId: INTERVIEW, authorId: 'alice', data: later, receivedAt: new Date() });
+      return author;
+    }
+
+    const waitForBuild = () => new Promise((resolve) => setTimeout(resolve, 60));
+
+    it('serves the first joins of a large stored board from the stored bytes, then sends its step 1 once the document is built', async () => {
+      const storage = new MemoryBoardStorage();
+      const author = storedLargeBoard(storage);
+      const { deps } = setup({}, storage);
+      const room = await BoardRoom.load(INTERVIEW, deps);
+      expect(room.materialised).toBe(false);
+      expect(room.doc.getMap('elements').size).toBe(0);
+
+      const [bob, carol] = [new FakePeer('bob'), new FakePeer('carol')];
+      room.join(bob);
+      room.join(carol);
+      // The whole board at once (checkpoint as step 2, the later update after it), but no step 1 yet.
+      expect(bob.messages().map((message) => message.type === 'sync' && message.step)).toEqual([1, 2]);
+      expect(docFromHandshake(bob).getMap('elements').toJSON()).toEqual(author.getMap('elements').toJSON());
+
+      await waitForBuild();
+      expect(room.materialised).toBe(true);
+      expect(room.doc.getMap('elements').toJSON()).toEqual(author.getMap('elements').toJSON());
+      for (const peer of [bob, carol]) {
+        const step1s = peer.messages().filter((message) => message.type === 'sync' && message.step === 0);
+        expect(step1s).toEqual([{ type: 'sync', step: 0, payload: Y.encodeStateVector(author) }]);
+      }
+      // A late joiner gets the ordinary handshake.
+      const dave = new FakePeer('dave');
+      room.join(dave);
+      expect((dave.messages()[0] as { step: number }).step).toBe(0);
+    });
+
+    it('stores, relays once and acknowledges updates that arrive while the board is being built, and loses none of them', async () => {
+      const storage = new MemoryBoardStorage();
+      const author = storedLargeBoard(storage);
+      const { deps } = setup({}, storage);
+      const room = await BoardRoom.load(INTERVIEW, deps);
+      const [bob, carol, observer] = [new FakePeer('bob'), new FakePeer('carol'), new FakePeer('olga', false)];
+      [bob, carol, observer].forEach((peer) => room.join(peer));
+      [bob, carol, observer].forEach((peer) => peer.clear());
+
+      const editor = new Editor();
+      storage.hold();
+      const first = editor.set('during-load');
+      room.receive(bob, first);
+      await settle();
+      // Not stored yet: nothing relayed or acknowledged, even while the room is loading.
+      expect(carol.sent).toEqual([]);
+      expect(bob.lastStored()).toBe(0);
+      storage.release();
+      await settle();
+      expect(room.materialised).toBe(false);
+      expect(carol.sent).toEqual([first]);
+      expect(bob.lastStored()).toBe(1);
+
+      // Still validated while loading: malformed updates and observers' edits are refused.
+      room.receive(observer, new Editor().set('not-allowed'));
+      expect(observer.closed?.code).toBe(BOARD_CLOSE.forbidden);
+      room.receive(carol, Uint8Array.of(0, 2, 5, 1, 2));
+      expect(carol.closed?.code).toBe(BOARD_CLOSE.malformed);
+
+      await waitForBuild();
+      const second = editor.set('after-load');
+      room.receive(bob, second);
+      await settle();
+      expect(room.materialised).toBe(true);
+      const expected = { ...author.getMap('elements').toJSON(), ...editor.doc.getMap('elements').toJSON() };
+      expect(room.doc.getMap('elements').toJSON()).toEqual(expected);
+      expect(bob.lastStored()).toBe(2);
+      // Relayed once each, and the step 1 sent after building knows the update stored meanwhile.
+      const relayed = bob.sent.filter((message) => message === first || message === second);
+      expect(relayed).toEqual([]);
+      expect(storage.rows.filter((row) => row.authorId === 'bob')).toHaveLength(2);
+      const step1 = bob.messages().find((message) => message.type === 'sync' && message.step === 0) as { payload: Uint8Array };
+      expect(Y.decodeStateVector(step1.payload).get(editor.doc.clientID)).toBeGreaterThan(0);
+
+      // A joiner after all this gets exactly the stored board.
+      const dave = new FakePeer('dave');
+      room.join(dave);
+      expect(docFromHandshake(dave).getMap('elements').toJSON()).toEqual(expected);
+      expect(storage.replay(INTERVIEW).getMap('elements').toJSON()).toEqual(expected);
+    });
+
+    it('writes no checkpoint on unload when nothing changed while it was loaded, leaving the stored updates to the next change', async () => {
+      const storage = new MemoryBoardStorage();
+      storedLargeBoard(storage);
+      const { deps } = setup({}, storage);
+      for (let visit = 0; visit < 3; visit++) {
+        const room = await BoardRoom.load(INTERVIEW, deps);
+        const bob = new FakePeer('bob');
+        room.join(bob);
+        room.leave(bob);
+        await room.unload({ checkpoint: true });
+      }
+      expect(storage.checkpoints).toHaveLength(1);
+
+      const room = await BoardRoom.load(INTERVIEW, deps);
+      const bob = new FakePeer('bob');
+      room.join(bob);
+      room.receive(bob, new Editor().set('a-change'));
+      await settle();
+      room.leave(bob);
+      await room.unload({ checkpoint: true });
+      expect(storage.checkpoints).toHaveLength(2);
+      expect(storage.checkpoints[1]).toMatchObject({ lastUpdateId: 3n, updateCount: 3 });
+    });
+
+    it('builds the whole document for a checkpoint when unloaded before it was built', async () => {
+      const storage = new MemoryBoardStorage();
+      const author = storedLargeBoard(storage);
+      const { deps } = setup({}, storage);
+      const room = await BoardRoom.load(INTERVIEW, deps);
+      const bob = new FakePeer('bob');
+      room.join(bob);
+      const editor = new Editor();
+      room.receive(bob, editor.set('during-load'));
+      await settle();
+      expect(bob.lastStored()).toBe(1);
+      room.leave(bob);
+      await room.unload({ checkpoint: true });
+
+      const latest = storage.checkpoints[storage.checkpoints.length - 1];
+      expect(latest).toMatchObject({ lastUpdateId: 3n, updateCount: 3 });
+      const checkpointed = new Y.Doc();
+      Y.applyUpdate(checkpointed, latest.state);
+      expect(checkpointed.getMap('elements').toJSON()).toEqual({ ...author.getMap('elements').toJSON(), ...editor.doc.getMap('elements').toJSON() });
+    });
   });
 });

@@ -109,6 +109,13 @@ const AWARENESS_TIMEOUT_MS = 30_000;
 const TAIL_BYTES_FLOOR = 1024 * 1024;
 /** Boards up to this size are encoded afresh for a joiner (a millisecond or two) so its step 2 is the current board. */
 const ENCODE_ON_JOIN_BYTES = 256 * 1024;
+/**
+ * A loaded board larger than ENCODE_ON_JOIN_BYTES is built into a Y.Doc this long after loading,
+ * not before the first join: applying a 2 MB checkpoint takes 80 ms or more, while the joiners
+ * only need the stored bytes. The delay lets their first sync leave the socket before the event
+ * loop is busy building.
+ */
+const MATERIALISE_AFTER_MS = 20;
 
 /**
  * One live board: the Yjs document of an interview and the connections editing it. Knows nothing
@@ -118,6 +125,11 @@ const ENCODE_ON_JOIN_BYTES = 256 * 1024;
  * once stored; each author then gets `[4, n]`; messages are relayed as received, never echoed.
  * Joiners of a small board get it encoded afresh; of a large one, the last full state plus the
  * updates since, all already encoded, so a join costs no encoding however large the board.
+ *
+ * A large board loaded from storage is served from the stored bytes while its Y.Doc is built a
+ * moment later ("materialised"): until then, stored updates are relayed and acknowledged as usual
+ * and queued for the document, and the room's sync step 1 (its state vector, which needs the
+ * document) reaches the connections that joined meanwhile once it is built.
  */
 export class BoardRoom implements LogSink {
   readonly doc = new Y.Doc();
@@ -142,8 +154,15 @@ export class BoardRoom implements LogSink {
   private checkpointRun: Promise<void> | null = null;
   private checkpointAgain = false;
   private unloaded = false;
+  /** whether any update was stored or received from another instance since this room loaded */
+  private changedHere = false;
   private abandoned = false;
   private endSettling: (() => void) | null = null;
+  /** stored updates (checkpoint first) not yet applied to `doc`; null once it is built */
+  private unapplied: Uint8Array[] | null = null;
+  private materialiseTimer: NodeJS.Timeout | null = null;
+  /** connections that joined before `doc` was built: they get the room's step 1 when it is */
+  private readonly awaitingStep1 = new Set<PeerState>();
 
   static async load(interviewId: string, deps: BoardRoomDeps): Promise<BoardRoom> {
     return new BoardRoom(interviewId, deps, await deps.storage.load(interviewId));
@@ -157,6 +176,12 @@ export class BoardRoom implements LogSink {
     this.options = deps.options;
     this.now = deps.now ?? Date.now;
     const { checkpoint, updates } = stored;
+    const storedBytes = (checkpoint?.state.length ?? 0) + updates.reduce((sum, update) => sum + update.data.length, 0);
+    if (storedBytes > ENCODE_ON_JOIN_BYTES) {
+      this.unapplied = [];
+      this.materialiseTimer = setTimeout(() => this.materialise(), MATERIALISE_AFTER_MS);
+      this.materialiseTimer.unref();
+    }
     if (checkpoint) this.applyStored(checkpoint.state, 'checkpoint');
     this.snapshot = syncStep2Message(checkpoint?.state ?? Y.encodeStateAsUpdate(new Y.Doc()));
     this.savedCheckpointId = checkpoint?.lastUpdateId ?? 0n;
@@ -166,6 +191,11 @@ export class BoardRoom implements LogSink {
       this.recordApplied(update.id, updateMessage(update.data), update.data.length);
     }
     this.scheduleCheckpoint();
+  }
+
+  /** Whether `doc` holds everything stored (a large loaded board is built just after loading). */
+  get materialised(): boolean {
+    return this.unapplied === null;
   }
 
   get connections(): number {
@@ -199,7 +229,8 @@ export class BoardRoom implements LogSink {
       open: true,
     });
     if (this.tail.length > 0 && this.snapshot.length + this.tailBytes <= ENCODE_ON_JOIN_BYTES) this.refreshSnapshot();
-    peer.send(syncStep1Message(this.doc));
+    if (this.unapplied) this.awaitingStep1.add(this.peers.get(peer) as PeerState);
+    else peer.send(syncStep1Message(this.doc));
     peer.send(this.snapshot);
     for (const message of this.tail) peer.send(message);
     const present = this.currentAwareness(null);
@@ -239,6 +270,7 @@ export class BoardRoom implements LogSink {
     if (!state) return;
     state.open = false;
     this.peers.delete(peer);
+    this.awaitingStep1.delete(state);
     const removals: { clientId: number; bytes: Uint8Array }[] = [];
     for (const clientId of state.clientIds) {
       const holder = this.awareness.get(clientId);
@@ -256,6 +288,7 @@ export class BoardRoom implements LogSink {
   onStored(entries: LogEntry[]): void {
     const authors = new Set<PeerState>();
     const applied: { id: bigint; data: Uint8Array; relay: Uint8Array }[] = [];
+    this.changedHere = true;
     for (const entry of entries as RoomLogEntry[]) {
       this.pendingWrites--;
       const id = entry.id as bigint;
@@ -307,14 +340,19 @@ export class BoardRoom implements LogSink {
   /**
    * Marks the room unloaded. With `checkpoint`, first stores a checkpoint if anything was stored
    * since the last one, and waits for it; without (shutdown), drops any checkpoint in progress.
+   * A room that took no update while loaded drops its checkpoint too: what it would hold is in the
+   * log, and the next room to change the board writes one; otherwise every short visit to a large
+   * board would build and encode it again (and several visits in a row would each do it).
    */
   async unload({ checkpoint }: { checkpoint: boolean }): Promise<void> {
     this.unloaded = true;
+    if (this.materialiseTimer) clearTimeout(this.materialiseTimer);
+    this.materialiseTimer = null;
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     this.awarenessTimer = null;
     if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     this.checkpointTimer = null;
-    if (checkpoint) {
+    if (checkpoint && this.changedHere) {
       if (this.appliedIds.size > 0) this.checkpoint();
       await this.checkpointRun;
     } else {
@@ -456,6 +494,10 @@ export class BoardRoom implements LogSink {
   }
 
   private applyStored(update: Uint8Array, what: string): void {
+    if (this.unapplied) {
+      this.unapplied.push(update);
+      return;
+    }
     try {
       Y.applyUpdate(this.doc, update);
     } catch (error) {
@@ -541,6 +583,7 @@ export class BoardRoom implements LogSink {
 
   private applyMissing(id: bigint, data: Uint8Array, relay: Uint8Array): void {
     if (id <= this.savedCheckpointId || this.appliedIds.has(id)) return;
+    this.changedHere = true;
     this.applyStored(data, `update ${id}`);
     this.recordApplied(id, relay, data.length);
     for (const state of this.peers.values()) if (state.open) state.peer.send(relay);
@@ -562,8 +605,27 @@ export class BoardRoom implements LogSink {
     for (const id of this.appliedIds) if (id <= upTo) this.appliedIds.delete(id);
   }
 
+  /**
+   * Builds `doc` from every stored update not yet applied, then sends the room's step 1 to those
+   * who joined meanwhile (their answer carries any edits of theirs the room lacks).
+   */
+  private materialise(): void {
+    if (this.materialiseTimer) clearTimeout(this.materialiseTimer);
+    this.materialiseTimer = null;
+    const unapplied = this.unapplied;
+    // Also after unloading began: a checkpoint on unload needs the whole document.
+    if (!unapplied) return;
+    this.unapplied = null;
+    for (const update of unapplied) this.applyStored(update, 'a stored update while building the board');
+    if (this.awaitingStep1.size === 0) return;
+    const step1 = syncStep1Message(this.doc);
+    for (const state of this.awaitingStep1) if (state.open) state.peer.send(step1);
+    this.awaitingStep1.clear();
+  }
+
   /** The full state now becomes what joiners get; returns it. */
   private refreshSnapshot(): Uint8Array {
+    this.materialise();
     const state = Y.encodeStateAsUpdate(this.doc);
     this.snapshot = syncStep2Message(state);
     this.tail = [];

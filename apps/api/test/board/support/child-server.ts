@@ -13,8 +13,13 @@ export interface ChildServer {
 }
 
 /** Starts the API from its TypeScript sources in a child process (no build needed). */
-export async function startChildServer(env: Record<string, string | undefined> = {}, timeoutMs = 60_000): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['-r', path.join(SUPPORT, 'swc-register.cjs'), path.join(SUPPORT, 'board-server.ts')], {
+export async function startChildServer(
+  env: Record<string, string | undefined> = {},
+  timeoutMs = 60_000,
+  /** extra node options, e.g. --cpu-prof (not allowed in NODE_OPTIONS) */
+  nodeArgs: string[] = [],
+): Promise<ChildServer> {
+  const child = spawn(process.execPath, [...nodeArgs, '-r', path.join(SUPPORT, 'swc-register.cjs'), path.join(SUPPORT, 'board-server.ts')], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0', ...env },
     // stdin stays open while this process lives: the server exits when it closes (no orphans).

@@ -1,0 +1,111 @@
+import type { AddressInfo } from 'node:net';
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import { resetDatabase, startTestApp, TestApp } from '../support/test-app';
+import { createInterview, ProviderClient, RawClient, registerUser, replayStored, storedRows, waitFor } from './support/board-clients';
+import { excalidrawElement, step2Message } from './support/board-messages';
+
+/** Large enough (about 470 KB of Yjs state, over 256 KB) that a loaded room is served from the stored bytes. */
+const ELEMENTS = 1200;
+
+describe('first join of a large board nobody has open', () => {
+  let api: TestApp;
+  let port: number;
+  let baseUrl: string;
+  const clients: { destroy(): void }[] = [];
+
+  beforeAll(async () => {
+    await resetDatabase();
+    api = await startTestApp();
+    await api.app.listen(0, '127.0.0.1');
+    port = (api.app.getHttpServer().address() as AddressInfo).port;
+    baseUrl = `http://127.0.0.1:${port}`;
+  });
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.destroy();
+  });
+  afterAll(() => api.close());
+
+  function raw(interviewId: string, token: string): RawClient {
+    const client = RawClient.forInterview(port, interviewId, token);
+    clients.push({ destroy: () => client.close() });
+    return client;
+  }
+
+  async function roomsLoaded(): Promise<number> {
+    const text = await fetch(`${baseUrl}/metrics`).then((response) => response.text());
+    return Number(/^board_rooms_live (\d+)/m.exec(text)?.[1] ?? NaN);
+  }
+
+  it('sends the stored board, then the room\'s step 1; stores and relays an edit sent while the room loads, and loses nothing', async () => {
+    const alice = await registerUser(baseUrl, 'Alice');
+    const bob = await registerUser(baseUrl, 'Bob');
+    const interviewId = await createInterview(baseUrl, alice, [{ user: bob, role: 'candidate' }]);
+
+    const drawn = new Y.Doc();
+    drawn.transact(() => {
+      for (let i = 0; i < ELEMENTS; i++) drawn.getMap('elements').set(`big-${i}`, excalidrawElement(`big-${i}`, 1, i));
+    });
+    const state = Y.encodeStateAsUpdate(drawn);
+    expect(state.length).toBeGreaterThan(256 * 1024);
+    const author = raw(interviewId, alice.token);
+    await author.opened;
+    author.send(step2Message(state));
+    await waitFor(() => author.lastStored() === 1, 20_000, 'the board to be stored');
+    author.close();
+    await author.closed;
+    // The room unloads once its last connection left (its checkpoint comes seconds later).
+    let loaded = 1;
+    const deadline = Date.now() + 10_000;
+    while (loaded !== 0 && Date.now() < deadline) {
+      loaded = await roomsLoaded();
+      if (loaded !== 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(loaded).toBe(0);
+
+    // Bob's edit is on the wire before the room has even loaded: it waits for authorisation, then
+    // reaches a room that is still building its document.
+    const editor = raw(interviewId, bob.token);
+    await editor.opened;
+    editor.handshake();
+    editor.setElement('bobs-edit', excalidrawElement('bobs-edit', 1, 7));
+    // The watcher comes once Bob is in, so that Bob's join is the one that loads the room.
+    await waitFor(() => editor.received.length > 0, 20_000, 'Bob to be let in');
+    const watcher = new ProviderClient(port, interviewId, alice.token);
+    clients.push(watcher);
+
+    await waitFor(() => editor.lastStored() === 1, 20_000, "Bob's edit to be stored");
+    await waitFor(() => watcher.elements.has('bobs-edit') && watcher.elements.size === ELEMENTS + 1, 20_000, 'the watcher to have everything');
+
+    // Bob got the whole stored board, and the room's step 1 once its document was built.
+    const fromServer = new Y.Doc();
+    let step1: Map<number, number> | null = null;
+    await waitFor(
+      () => {
+        for (const message of editor.received) {
+          const decoder = decoding.createDecoder(message);
+          if (decoding.readVarUint(decoder) !== 0) continue;
+          const step = decoding.readVarUint(decoder);
+          const payload = decoding.readVarUint8Array(decoder);
+          if (step === 0) step1 = Y.decodeStateVector(payload);
+        }
+        return step1 !== null;
+      },
+      10_000,
+      "the room's step 1",
+    );
+    for (const message of editor.received) {
+      const decoder = decoding.createDecoder(message);
+      if (decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) !== 0) Y.applyUpdate(fromServer, decoding.readVarUint8Array(decoder));
+    }
+    expect(fromServer.getMap('elements').size).toBe(ELEMENTS);
+    // Served from the stored bytes: the board came before the room had a document to describe.
+    const kinds = editor.received.filter((message) => message[0] === 0).map((message) => message[1]);
+    expect(kinds.indexOf(0)).toBeGreaterThan(kinds.findIndex((step) => step !== 0));
+    expect((step1 as unknown as Map<number, number>).get(drawn.clientID)).toBe(ELEMENTS);
+
+    // Stored once each, and a replay of the log is what the watcher sees.
+    expect(await storedRows(interviewId)).toHaveLength(2);
+    expect((await replayStored(interviewId)).getMap('elements').toJSON()).toEqual(watcher.elements.toJSON());
+  }, 60_000);
+});
