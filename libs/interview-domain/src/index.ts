@@ -4,3 +4,4 @@ export * from './phase-chapters';
 export * from './progress';
 export * from './session-lifecycle';
 export * from './matchmaking';
+export * from './review-access';

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type ParticipantRole, SHARE_TOKEN_PATTERN } from '@pairboard/contracts';
+import { decideReviewAccess } from '@pairboard/interview-domain';
 import { AppError } from '../../base/errors';
 import { InterviewsService } from '../interviews';
 import { ReplayRepository } from './replay.repository';
 
 /**
- * Who may do what with a recording — every rule of the review routes is in this file.
+ * Who is looking at a recording. The rules themselves are `decideReviewAccess` (one table for every
+ * review route, scorecards included):
  *
  * | action              | interviewer | candidate | observer | outsider | share link | revoked/expired link |
  * |---------------------|-------------|-----------|----------|----------|------------|----------------------|
@@ -21,11 +23,10 @@ export type ReviewViewer =
 
 export type ReviewAction = 'replay' | 'share';
 
-const SHARING_ROLES: readonly ParticipantRole[] = ['interviewer', 'candidate'];
-
 /** Notes are private to interviewers (they write them); a share link carries them only when its maker chose so. */
 export function canSeeNotes(viewer: ReviewViewer): boolean {
-  return viewer.kind === 'share' ? viewer.includeNotes : viewer.role === 'interviewer';
+  const kind = viewer.kind === 'share' ? 'shareLink' : viewer.role;
+  return decideReviewAccess('replay.notes', kind, { linkIncludesNotes: viewer.kind === 'share' && viewer.includeNotes }) === 'allow';
 }
 
 export function hashShareToken(token: string): string {
@@ -42,10 +43,9 @@ export class ReviewAccess {
   /** A signed-in participant; anyone else gets 404 (the interview's existence is not revealed). */
   async participant(interviewId: string, userId: string, action: ReviewAction): Promise<ReviewViewer & { kind: 'participant' }> {
     const access = await this.interviews.accessFor(interviewId, userId);
-    if (!access.exists || access.role === null) throw new AppError('NOT_FOUND', 'No such interview.');
-    if (action === 'share' && !SHARING_ROLES.includes(access.role)) {
-      throw new AppError('FORBIDDEN', 'Only the candidate and interviewers can share a replay.');
-    }
+    const decision = decideReviewAccess(action === 'share' ? 'replay.share' : 'replay.read', access.exists ? (access.role ?? 'outsider') : 'outsider');
+    if (decision === 'NOT_FOUND' || access.role === null) throw new AppError('NOT_FOUND', 'No such interview.');
+    if (decision === 'FORBIDDEN') throw new AppError('FORBIDDEN', 'Only the candidate and interviewers can share a replay.');
     return { kind: 'participant', interviewId, userId, role: access.role };
   }
 
