@@ -1,5 +1,5 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import type { Invitation, InterviewSchedule, NotificationList, NotificationNewEvent } from '@pairboard/contracts';
+import type { ClockStateEvent, Invitation, InterviewSchedule, NotificationList, NotificationNewEvent } from '@pairboard/contracts';
 import { io, Socket } from 'socket.io-client';
 import { JobsService } from '../../src/base/jobs';
 import { PrismaService } from '../../src/base/prisma';
@@ -315,8 +315,15 @@ describe('scheduling, reminders and notifications', () => {
       const old = await prisma.interview.create({
         data: { title: 'Forgotten', status: 'live', scheduledAt: new Date(Date.now() - 3 * 3600_000), startedAt: new Date(Date.now() - 3 * 3600_000), createdById: ivan.id, participants: { create: [{ email: ivan.email, userId: ivan.id, role: 'interviewer', joinedAt: new Date() }, { email: cara.email, userId: cara.id, role: 'candidate', joinedAt: new Date() }] } },
       });
+      const stillInRoom = new RoomClient(port, ivan.token);
+      rooms.push(stillInRoom);
+      await stillInRoom.connected();
+      await stillInRoom.ok('room:join', { interviewId: old.id });
       await jobs.reconcile();
       await eventually(async () => (await prisma.interview.findUniqueOrThrow({ where: { id: old.id } })).status === 'ended');
+      // Whoever is still in the room sees it end, as when an interviewer ends it.
+      const closed = await stillInRoom.next<ClockStateEvent>('clock:state', (event) => event.clock.status === 'ended', 10_000);
+      expect(closed.change).toMatchObject({ kind: 'ended', byUserId: null });
       await eventually(() => heard.some((entry) => (entry as unknown[])[0] === 'ended'));
       expect(heard).toContainEqual(['ended', { interviewId: old.id, byUserId: null }]);
       const events = await prisma.phaseEvent.findMany({ where: { interviewId: old.id } });

@@ -9,6 +9,7 @@ import { RoomsRedisAdapter } from './rooms-redis-adapter';
 import { RoomsController } from './rooms.controller';
 import { RoomsGateway } from './rooms.gateway';
 import { RoomsJobs } from './rooms.jobs';
+import { RoomsListeners } from './rooms.listeners';
 import { RoomsMetrics, roomsMetricProviders } from './rooms.metrics';
 import { RoomsRepository } from './rooms.repository';
 import { RoomsService } from './rooms.service';
@@ -28,6 +29,7 @@ import { RoomsService } from './rooms.service';
     RoomsRedisAdapter,
     RoomsGateway,
     RoomsJobs,
+    RoomsListeners,
   ],
 })
 export class RoomsModule {}
