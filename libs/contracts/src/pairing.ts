@@ -110,3 +110,24 @@ export type PairingRequestView = z.infer<typeof pairingRequestSchema>;
 
 export const pairingRequestListSchema = z.object({ items: z.array(pairingRequestSchema) });
 export type PairingRequestList = z.infer<typeof pairingRequestListSchema>;
+
+/** Why a session counts against someone's show-up record. */
+export const MISSED_SESSION_KINDS = ['no_show', 'late_cancellation'] as const;
+
+/** `GET /api/pairing/record`: the caller's own show-up record, as the matchmaker reads it. */
+export const showUpRecordSchema = z.object({
+  windowDays: z.number().int(),
+  attended: z.number().int(),
+  missed: z.number().int(),
+  /** In [0, 1]; a newcomer starts at 1. */
+  reliability: z.number(),
+  misses: z.array(
+    z.object({
+      interviewId: z.string(),
+      title: z.string(),
+      scheduledAt: z.string(),
+      kind: z.enum(MISSED_SESSION_KINDS),
+    }),
+  ),
+});
+export type ShowUpRecord = z.infer<typeof showUpRecordSchema>;

@@ -57,6 +57,14 @@ const HOUR_MS = 60 * MINUTE_MS;
 /** Sessions start on five-minute marks: easier to remember, and ties between starts are rarer. */
 const START_GRANULARITY_MS = 5 * MINUTE_MS;
 
+/**
+ * Show-up record in [0, 1] from sessions attended and missed (no-shows, late cancellations). Two
+ * imaginary good sessions are added, so one missed session does not sink a newcomer's record.
+ */
+export function showUpReliability(attended: number, missed: number): number {
+  return (attended + 2) / (attended + missed + 2);
+}
+
 /** A newcomer as interviewer: neither rewarded nor held back against people with middling ratings. */
 export const UNRATED_PEER = 0.75;
 

@@ -308,4 +308,44 @@ describe('pairing requests and the matchmaker', () => {
       expect(interview.body.participants.map((participant: { userId: string }) => participant.userId).sort()).toEqual([alice.id, carol.id].sort());
     });
   });
+  describe('show-up record', () => {
+    it('shows each person their own misses — no-shows and late cancellations — and what the matchmaker makes of them', async () => {
+      const [alice, bob] = await Promise.all([signUp('Alice'), signUp('Bob')]);
+      const fresh = await api.http.get('/api/pairing/record').set('Authorization', alice.auth).expect(200);
+      expect(fresh.body).toEqual({ windowDays: 180, attended: 0, missed: 0, reliability: 1, misses: [] });
+      await api.http.get('/api/pairing/record').expect(401);
+
+      const hour = 3600_000;
+      const session = (title: string, at: number, extra: Record<string, unknown> = {}) =>
+        prisma.interview.create({
+          data: {
+            title,
+            scheduledAt: new Date(at),
+            createdById: alice.id,
+            ...extra,
+            participants: {
+              create: [
+                { email: alice.email, userId: alice.id, role: 'candidate', joinedAt: title === 'Attended' ? new Date(at) : null, noShowAt: title === 'Missed' ? new Date(at + hour / 6) : null },
+                { email: bob.email, userId: bob.id, role: 'interviewer', joinedAt: new Date(at) },
+              ],
+            },
+          },
+        });
+      const now = Date.now();
+      const missed = await session('Missed', now - 48 * hour);
+      await session('Attended', now - 24 * hour);
+      const late = await session('Called off late', now + 1 * hour, { status: 'cancelled', cancelledAt: new Date(now), cancelledById: alice.id });
+      await session('Called off early', now + 72 * hour, { status: 'cancelled', cancelledAt: new Date(now), cancelledById: alice.id });
+
+      const record = await api.http.get('/api/pairing/record').set('Authorization', alice.auth).expect(200);
+      expect(record.body).toMatchObject({ attended: 1, missed: 2, reliability: 3 / 5 });
+      expect(record.body.misses).toEqual([
+        { interviewId: late.id, title: 'Called off late', scheduledAt: expect.any(String), kind: 'late_cancellation' },
+        { interviewId: missed.id, title: 'Missed', scheduledAt: expect.any(String), kind: 'no_show' },
+      ]);
+      // Bob came to everything; Alice's misses are not his.
+      const bobs = await api.http.get('/api/pairing/record').set('Authorization', bob.auth).expect(200);
+      expect(bobs.body).toMatchObject({ missed: 0, misses: [] });
+    });
+  });
 });

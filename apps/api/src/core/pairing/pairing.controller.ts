@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { PairingRequestList, PairingRequestView } from '@pairboard/contracts';
+import type { PairingRequestList, PairingRequestView, ShowUpRecord } from '@pairboard/contracts';
 import { AuthenticatedUser, CurrentUser } from '../auth';
-import { CreatePairingRequestDto, PairingRequestCreatedDto, PairingRequestDto, PairingRequestListDto, UpdatePairingRequestDto } from './pairing.dto';
+import { CreatePairingRequestDto, PairingRequestCreatedDto, PairingRequestDto, PairingRequestListDto, ShowUpRecordDto, UpdatePairingRequestDto } from './pairing.dto';
 import { PairingService } from './pairing.service';
 
 @ApiTags('pairing')
@@ -34,5 +34,19 @@ export class PairingController {
   @ApiResponse({ status: 204, description: 'Cancelled' })
   async cancel(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<void> {
     await this.pairing.cancel(user.id, id);
+  }
+}
+
+@ApiTags('pairing')
+@ApiBearerAuth()
+@Controller('pairing/record')
+export class ShowUpRecordController {
+  constructor(private readonly pairing: PairingService) {}
+
+  /** One's own record only: the matchmaker uses it, so people can see what it holds about them. */
+  @Get()
+  @ApiResponse({ status: 200, type: ShowUpRecordDto })
+  get(@CurrentUser() user: AuthenticatedUser): Promise<ShowUpRecord> {
+    return this.pairing.showUpRecord(user.id);
   }
 }

@@ -1,4 +1,4 @@
-import { createPairingRequestSchema, pairingRequestCreatedSchema, pairingRequestListSchema, pairingRequestSchema, updatePairingRequestSchema } from '@pairboard/contracts';
+import { createPairingRequestSchema, pairingRequestCreatedSchema, pairingRequestListSchema, pairingRequestSchema, showUpRecordSchema, updatePairingRequestSchema } from '@pairboard/contracts';
 import { createZodDto } from 'nestjs-zod';
 
 export class CreatePairingRequestDto extends createZodDto(createPairingRequestSchema) {}
@@ -6,3 +6,4 @@ export class UpdatePairingRequestDto extends createZodDto(updatePairingRequestSc
 export class PairingRequestCreatedDto extends createZodDto(pairingRequestCreatedSchema) {}
 export class PairingRequestDto extends createZodDto(pairingRequestSchema) {}
 export class PairingRequestListDto extends createZodDto(pairingRequestListSchema) {}
+export class ShowUpRecordDto extends createZodDto(showUpRecordSchema) {}

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../../base/jobs';
 import { ScoringModule } from '../scoring';
-import { PairingController } from './pairing.controller';
+import { PairingController, ShowUpRecordController } from './pairing.controller';
 import { PairingJobs } from './pairing.jobs';
 import { PairingRepository } from './pairing.repository';
 import { PairingJobsScheduler } from './pairing.scheduler';
@@ -10,7 +10,7 @@ import { PairingService } from './pairing.service';
 /** Pairing requests, the matchmaker and its jobs. */
 @Module({
   imports: [JobsModule, ScoringModule],
-  controllers: [PairingController],
+  controllers: [PairingController, ShowUpRecordController],
   providers: [PairingRepository, PairingService, PairingJobsScheduler, PairingJobs],
   exports: [PairingService],
 })

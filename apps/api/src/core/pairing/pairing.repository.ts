@@ -148,6 +148,18 @@ export class PairingRepository {
     return result;
   }
 
+  /** The sessions that count against one person's record since `since`, newest first (the same rule as `attendance`). */
+  async missedSessions(userId: string, since: Date): Promise<{ interviewId: string; title: string; scheduledAt: Date; kind: 'no_show' | 'late_cancellation' }[]> {
+    const rows = await this.prisma.$queryRaw<{ interview_id: string; title: string; scheduled_at: Date; no_show: boolean }[]>`
+      SELECT i.id AS interview_id, i.title, i.scheduled_at, p.no_show_at IS NOT NULL AS no_show
+      FROM participants p JOIN interviews i ON i.id = p.interview_id
+      WHERE p.user_id = ${userId}::uuid AND i.scheduled_at >= ${since}
+        AND (p.no_show_at IS NOT NULL OR (i.cancelled_by_id = p.user_id AND i.cancelled_at > i.scheduled_at - interval '2 hours'))
+      ORDER BY i.scheduled_at DESC
+      LIMIT 50`;
+    return rows.map((row) => ({ interviewId: row.interview_id, title: row.title, scheduledAt: row.scheduled_at, kind: row.no_show ? 'no_show' : 'late_cancellation' }));
+  }
+
   /** Pairs (smaller id first) of these users who shared an interview scheduled since `since`. */
   async metSince(userIds: string[], since: Date): Promise<[string, string][]> {
     if (userIds.length === 0) return [];

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { CreatePairingRequest, PairingRequestView, UpdatePairingRequest } from '@pairboard/contracts';
-import { bestMatchesFor, MatchContext, MatchRequest, pairKey, planMatches, ProposedMatch } from '@pairboard/interview-domain';
+import type { CreatePairingRequest, PairingRequestView, ShowUpRecord, UpdatePairingRequest } from '@pairboard/contracts';
+import { bestMatchesFor, MatchContext, MatchRequest, pairKey, planMatches, ProposedMatch, showUpReliability } from '@pairboard/interview-domain';
 import { AppError } from '../../base/errors';
 import type { PairingRequest } from '../../base/prisma';
 import { DomainEvent, DomainEvents } from '../events';
@@ -146,6 +146,20 @@ export class PairingService {
     return created;
   }
 
+  /** The caller's own show-up record over the window the matchmaker reads, with each miss and why. */
+  async showUpRecord(userId: string, now = new Date()): Promise<ShowUpRecord> {
+    const since = new Date(now.getTime() - ATTENDANCE_DAYS * DAY_MS);
+    const [attendance, misses] = await Promise.all([this.pairing.attendance([userId], since), this.pairing.missedSessions(userId, since)]);
+    const { sessions, failures } = attendance.get(userId) ?? { sessions: 0, failures: 0 };
+    return {
+      windowDays: ATTENDANCE_DAYS,
+      attended: sessions,
+      missed: failures,
+      reliability: showUpReliability(sessions, failures),
+      misses: misses.map((miss) => ({ interviewId: miss.interviewId, title: miss.title, scheduledAt: miss.scheduledAt.toISOString(), kind: miss.kind })),
+    };
+  }
+
   /** What the scorer needs to know about the people behind these requests. */
   private async contextFor(requests: readonly PairingRequest[], now: Date, lead: number): Promise<MatchContext> {
     const userIds = [...new Set(requests.map((request) => request.userId))];
@@ -156,11 +170,7 @@ export class PairingService {
       this.scoring.peerRatings(userIds),
     ]);
     const reliability = new Map<string, number>();
-    for (const [userId, record] of attendance) {
-      // Two imaginary good sessions, so one missed session does not sink a newcomer's record.
-      const total = record.sessions + record.failures;
-      reliability.set(userId, (total - record.failures + 2) / (total + 2));
-    }
+    for (const [userId, record] of attendance) reliability.set(userId, showUpReliability(record.sessions, record.failures));
     return {
       earliestStart: now.getTime() + lead,
       now: now.getTime(),

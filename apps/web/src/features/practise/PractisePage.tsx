@@ -16,6 +16,7 @@ import { Link } from 'react-router';
 import { describeError, useApiClient } from '../../api';
 import { LoadErrorAlert } from '../../app/LoadErrorAlert';
 import { InvitationsList } from '../scheduling';
+import { ShowUpRecordCard } from './ShowUpRecordCard';
 import {
   Alert,
   Badge,
@@ -252,6 +253,7 @@ export default function PractisePage() {
               <RequestList requests={requests.data} editingId={editing?.id ?? null} now={now} onEdit={startEditing} />
             )}
           </Card>
+          <ShowUpRecordCard />
         </div>
       </div>
     </>

@@ -2,8 +2,10 @@ import {
   pairingRequestCreatedSchema,
   pairingRequestListSchema,
   pairingRequestSchema,
+  showUpRecordSchema,
   type CreatePairingRequest,
   type PairingRequestView,
+  type ShowUpRecord,
   type UpdatePairingRequest,
 } from '@pairboard/contracts';
 import type { ApiClient } from '../../api';
@@ -21,3 +23,8 @@ export const updatePairingRequest = (client: ApiClient, id: string, request: Upd
 
 export const cancelPairingRequest = (client: ApiClient, id: string) =>
   client.request<void>(`/api/pairing/requests/${encodeURIComponent(id)}`, { method: 'DELETE' });
+
+export const showUpRecordQueryKey = ['pairing-record'] as const;
+
+export const fetchShowUpRecord = (client: ApiClient, signal?: AbortSignal): Promise<ShowUpRecord> =>
+  client.request('/api/pairing/record', { schema: showUpRecordSchema, signal });
