@@ -24,6 +24,7 @@ export const timelineEventSchema = z.discriminatedUnion('kind', [
   z.object({ ...at, kind: z.literal('hint'), text: z.string(), phase: z.string() }),
   z.object({ ...at, kind: z.literal('chat'), id: z.string(), text: z.string(), authorName: z.string().nullable() }),
   z.object({ ...at, kind: z.literal('join'), userId: z.string(), name: z.string().nullable(), role: z.enum(PARTICIPANT_ROLES) }),
+  z.object({ ...at, kind: z.literal('leave'), userId: z.string(), name: z.string().nullable(), role: z.enum(PARTICIPANT_ROLES) }),
 ]);
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 export type TimelineEventKind = TimelineEvent['kind'];

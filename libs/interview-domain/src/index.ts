@@ -5,3 +5,4 @@ export * from './progress';
 export * from './session-lifecycle';
 export * from './matchmaking';
 export * from './review-access';
+export * from './room-stays';

@@ -101,6 +101,26 @@ describe('recording and review: timeline and board at an instant', () => {
     expect(timeline.events.find((event) => event.kind === 'hint')).toMatchObject({ text: 'Think about reads', phase: 'requirements' });
   });
 
+  it('marks when people joined and left from their stays in the room, a second tab being no extra join', async () => {
+    const id = await recordedSession();
+    await prisma.roomVisit.createMany({
+      data: [
+        { interviewId: id, userId: cara.id, joinedAt: at(2_000), leftAt: at(80_000) },
+        { interviewId: id, userId: cara.id, joinedAt: at(10_000), leftAt: at(20_000) },
+        { interviewId: id, userId: cara.id, joinedAt: at(100_000), leftAt: null },
+      ],
+    });
+    const { body } = await get(olga, `/api/interviews/${id}/timeline`).expect(200);
+    const presence = (body as Timeline).events.filter((event) => event.kind === 'join' || event.kind === 'leave');
+    expect(presence).toEqual([
+      // Ivan entered before stays were kept: his first entry is all there is.
+      { atMs: 0, kind: 'join', userId: ivan.id, name: 'Ivan', role: 'interviewer' },
+      { atMs: 2_000, kind: 'join', userId: cara.id, name: 'Cara', role: 'candidate' },
+      { atMs: 80_000, kind: 'leave', userId: cara.id, name: 'Cara', role: 'candidate' },
+      { atMs: 100_000, kind: 'join', userId: cara.id, name: 'Cara', role: 'candidate' },
+    ]);
+  });
+
   it('shows notes to interviewers only', async () => {
     const id = await recordedSession();
     for (const user of [cara, olga]) {

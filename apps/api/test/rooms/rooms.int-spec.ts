@@ -154,6 +154,17 @@ describe('interview room over socket.io /rooms', () => {
       expect(announced).toEqual([{ interviewId, userId: ivan.id }]);
       const absent = await prisma.participant.findFirstOrThrow({ where: { interviewId, userId: cara.id } });
       expect(absent.joinedAt).toBeNull();
+
+      // Each connection is a stay in the room, closed when it goes: the replay's joins and leaves.
+      const stays = await prisma.roomVisit.findMany({ where: { interviewId, userId: ivan.id } });
+      expect(stays).toHaveLength(2);
+      expect(stays.every((stay) => stay.leftAt === null)).toBe(true);
+      for (const connection of clients.splice(0)) connection.close();
+      const until = Date.now() + 5_000;
+      while ((await prisma.roomVisit.count({ where: { interviewId, leftAt: null } })) > 0) {
+        if (Date.now() > until) throw new Error('stays not closed after disconnect');
+        await delay(50);
+      }
     } finally {
       bus.off(DomainEvent.participantJoined, listener);
     }

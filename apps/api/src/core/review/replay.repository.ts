@@ -64,6 +64,7 @@ export class ReplayRepository {
         where: { interviewId, joinedAt: { not: null }, userId: { not: null } },
         select: { userId: true, role: true, joinedAt: true, user: { select: { name: true } } },
       }),
+      this.prisma.roomVisit.findMany({ where: { interviewId }, orderBy: { joinedAt: 'asc' }, select: { userId: true, joinedAt: true, leftAt: true } }),
     ]);
   }
 

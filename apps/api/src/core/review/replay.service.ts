@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { boardScene } from '@pairboard/board-binding';
 import type { BoardScene, BoardUpdatesPage, Timeline, TimelineEvent } from '@pairboard/contracts';
 import { EMPTY_TIMELINE, MAX_UPDATES_PAGE, MAX_UPDATES_PAGE_BYTES } from '@pairboard/contracts';
-import { phaseChapters } from '@pairboard/interview-domain';
+import { phaseChapters, presenceSpans } from '@pairboard/interview-domain';
 import { z } from 'zod';
 import { AppError } from '../../base/errors';
 import { ReplayRepository } from './replay.repository';
@@ -33,7 +33,7 @@ export class ReplayService {
     const end = Math.max((interview.endedAt ?? now).getTime(), span?.last.getTime() ?? 0);
     const sinceStart = (at: Date) => Math.max(0, at.getTime() - start);
 
-    const [phaseEvents, notes, hints, chat, joins] = await this.replay.timelineRows(viewer.interviewId);
+    const [phaseEvents, notes, hints, chat, participants, stays] = await this.replay.timelineRows(viewer.interviewId);
     const parsed = phaseNames.safeParse(interview.script?.phases ?? []);
     const names = parsed.success ? parsed.data.map((phase) => phase.name) : [];
     const nameOf = (index: number) => names[index] ?? `Phase ${index + 1}`;
@@ -50,14 +50,29 @@ export class ReplayService {
       pausedMs: chapter.pausedMs,
     }));
 
+    // Joins and leaves from the stays in the room; a participant who entered before stays were
+    // recorded has only a join (the first).
+    const who = new Map(participants.map((participant) => [participant.userId as string, { name: participant.user?.name ?? null, role: participant.role }]));
+    const spans = presenceSpans(stays.map((stay) => ({ userId: stay.userId, joinedAt: stay.joinedAt.getTime(), leftAt: stay.leftAt?.getTime() ?? null })));
+    const withStays = new Set(spans.map((span) => span.userId));
+    const presence = [
+      ...participants
+        .filter((participant) => !withStays.has(participant.userId as string))
+        .map((participant) => ({ userId: participant.userId as string, at: (participant.joinedAt as Date).getTime(), kind: 'join' as const })),
+      ...spans.flatMap((span) => [
+        { userId: span.userId, at: span.from, kind: 'join' as const },
+        ...(span.to === null ? [] : [{ userId: span.userId, at: span.to, kind: 'leave' as const }]),
+      ]),
+    ].filter((entry) => who.has(entry.userId));
+
     // Joins first: at equal times, people enter before the clock they start.
     const events: TimelineEvent[] = [
-      ...joins.map((participant) => ({
-        atMs: sinceStart(participant.joinedAt as Date),
-        kind: 'join' as const,
-        userId: participant.userId as string,
-        name: participant.user?.name ?? null,
-        role: participant.role,
+      ...presence.map((entry) => ({
+        atMs: Math.max(0, entry.at - start),
+        kind: entry.kind,
+        userId: entry.userId,
+        name: who.get(entry.userId)?.name ?? null,
+        role: who.get(entry.userId)?.role ?? 'observer',
       })),
       ...phaseEvents.map((event) => ({
         atMs: sinceStart(event.at),

@@ -11,6 +11,8 @@ export interface RoomSocketData {
   interviewId: string | null;
   role: ParticipantRole | null;
   rttMs: number | null;
+  /** The stay in the room this socket is on (`room_visits.id`), closed when it leaves. */
+  visitId?: string | null;
 }
 
 export interface PresenceSocket {

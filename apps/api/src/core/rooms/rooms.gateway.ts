@@ -222,7 +222,18 @@ export class RoomsGateway implements OnGatewayInit<RoomsNamespace>, OnGatewayCon
     this.metrics.connections.dec();
     this.connectionLimit.release(socket.id);
     const interviewId = socket.data.interviewId;
+    this.closeVisitQuietly(socket);
     if (interviewId) this.publishPresenceQuietly(interviewId);
+  }
+
+  /** The end of a stay is a timeline marker, not worth failing a leave or a disconnect for. */
+  private closeVisitQuietly(socket: RoomSocket): void {
+    const visitId = socket.data.visitId;
+    if (!visitId) return;
+    socket.data.visitId = null;
+    this.rooms.recordLeave(visitId).catch((error: unknown) => {
+      this.logger.warn(`stay ${visitId} in the room not closed: ${error instanceof Error ? error.message : String(error)}`);
+    });
   }
 
   /** Null when the handshake may proceed; otherwise the code the client sees as the connect error. */
@@ -329,7 +340,8 @@ export class RoomsGateway implements OnGatewayInit<RoomsNamespace>, OnGatewayCon
       const presence = await this.events.presence(interviewId);
       const state = await this.rooms.snapshot(interviewId, { userId: socket.data.userId, name: socket.data.name, role }, presence);
       await this.events.publishPresence(interviewId);
-      await this.rooms.recordJoin(interviewId, socket.data.userId);
+      // Joining the same room again on the same socket goes on with the same stay.
+      if (!socket.data.visitId) socket.data.visitId = await this.rooms.recordJoin(interviewId, socket.data.userId);
       return state;
     } catch (error) {
       await this.leave(socket);
@@ -340,6 +352,7 @@ export class RoomsGateway implements OnGatewayInit<RoomsNamespace>, OnGatewayCon
   private async leave(socket: RoomSocket): Promise<void> {
     const interviewId = socket.data.interviewId;
     if (!interviewId) return;
+    this.closeVisitQuietly(socket);
     await this.unfollow(socket);
     for (const room of [roomChannels.everyone(interviewId), roomChannels.interviewers(interviewId), roomChannels.presenter(interviewId)]) {
       await socket.leave(room);

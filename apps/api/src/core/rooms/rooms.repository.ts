@@ -128,6 +128,15 @@ export class RoomsRepository {
     return rows.map((row) => ({ interviewId: row.id, clock: toClock(row), script: row.script }));
   }
 
+  async openVisit(interviewId: string, userId: string, at: Date): Promise<string> {
+    const row = await this.prisma.roomVisit.create({ data: { interviewId, userId, joinedAt: at }, select: { id: true } });
+    return row.id.toString();
+  }
+
+  async closeVisit(visitId: string, at: Date): Promise<void> {
+    await this.prisma.roomVisit.updateMany({ where: { id: BigInt(visitId), leftAt: null }, data: { leftAt: at } });
+  }
+
   /** True only for the first join of that person. */
   async markJoined(interviewId: string, userId: string): Promise<boolean> {
     const { count } = await this.prisma.participant.updateMany({

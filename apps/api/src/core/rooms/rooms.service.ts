@@ -51,11 +51,19 @@ export class RoomsService {
     return access.role;
   }
 
-  /** Notes the first time each participant enters the room: the show-up record reads it. */
-  async recordJoin(interviewId: string, userId: string): Promise<void> {
-    if (await this.rooms.markJoined(interviewId, userId)) {
-      await this.events.emit(DomainEvent.participantJoined, { interviewId, userId });
-    }
+  /**
+   * Opens a stay in the room (the replay's joins and leaves) and notes the first time each
+   * participant enters (the show-up record reads it). Returns the stay's id.
+   */
+  async recordJoin(interviewId: string, userId: string): Promise<string> {
+    const at = new Date();
+    const [visitId, first] = await Promise.all([this.rooms.openVisit(interviewId, userId, at), this.rooms.markJoined(interviewId, userId)]);
+    if (first) await this.events.emit(DomainEvent.participantJoined, { interviewId, userId });
+    return visitId;
+  }
+
+  recordLeave(visitId: string): Promise<void> {
+    return this.rooms.closeVisit(visitId, new Date());
   }
 
   async userName(userId: string): Promise<string | null> {

@@ -9,7 +9,7 @@ interface TimelineBarProps {
   onSeek(atMs: number): void;
 }
 
-const MARKER_LABEL: Record<TimelineEvent['kind'], string> = { phase: 'Phase change', note: 'Note', hint: 'Hint', chat: 'Chat message', join: 'Joined' };
+const MARKER_LABEL: Record<TimelineEvent['kind'], string> = { phase: 'Phase change', note: 'Note', hint: 'Hint', chat: 'Chat message', join: 'Joined', leave: 'Left' };
 
 /**
  * The whole session as one bar: phase chapters as coloured segments, a marker per event (hover for
@@ -88,7 +88,7 @@ export function TimelineBar({ timeline, durationMs, positionMs, onSeek }: Timeli
         ))}
       </div>
       <div className="timeline-bar__legend" aria-hidden="true">
-        {(['phase', 'note', 'hint', 'chat', 'join'] as const)
+        {(['phase', 'note', 'hint', 'chat', 'join', 'leave'] as const)
           .filter((kind) => timeline.events.some((event) => event.kind === kind))
           .map((kind) => (
             <span key={kind} className="timeline-bar__legend-item">

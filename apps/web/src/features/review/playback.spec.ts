@@ -20,6 +20,7 @@ describe('playback helpers', () => {
     expect(formatSessionTime(3_723_000)).toBe('1:02:03');
     expect(describeEvent({ atMs: 0, kind: 'phase', change: 'advanced', phaseIndex: 1, phaseName: 'API' })).toBe('Next phase: API');
     expect(describeEvent({ atMs: 0, kind: 'join', userId: 'u', name: null, role: 'observer' })).toBe('Someone joined as observer');
+    expect(describeEvent({ atMs: 0, kind: 'leave', userId: 'u', name: 'Grace', role: 'candidate' })).toBe('Grace left');
   });
 });
 

@@ -56,6 +56,8 @@ export function describeEvent(event: TimelineEvent): string {
       return `${event.authorName ?? 'Someone'}: ${event.text}`;
     case 'join':
       return `${event.name ?? 'Someone'} joined as ${event.role}`;
+    case 'leave':
+      return `${event.name ?? 'Someone'} left`;
   }
 }
 
