@@ -9,6 +9,10 @@ const T0 = new Date('2026-03-02T10:00:00.000Z');
 
 type Who = 'interviewer' | 'candidate' | 'observer' | 'outsider' | 'link' | 'revokedLink' | 'expiredLink';
 
+/** A real 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const IMAGE_ID = 'image-1';
+
 describe('review routes: who may do what, and share links', () => {
   let api: TestApp;
   let prisma: PrismaService;
@@ -52,8 +56,14 @@ describe('review routes: who may do what, and share links', () => {
     return { link: link.token, revokedLink: revoked.token, expiredLink: expired.token };
   }
 
+  /** The same image each time: the first upload stores it (201), later ones find it stored (200). */
+  async function putImage(): Promise<void> {
+    const response = await api.http.post(`/api/interviews/${interviewId}/files`).set(auth(cara)).field('fileId', IMAGE_ID).attach('file', PNG, { filename: 'a.png', contentType: 'image/png' });
+    expect([200, 201]).toContain(response.status);
+  }
+
   /** The status `who` gets for reading the recording through the route meant for them. */
-  async function read(who: Who, route: 'timeline' | 'board' | 'board?at=500' | 'board/updates', links: Record<string, string>): Promise<number> {
+  async function read(who: Who, route: string, links: Record<string, string>): Promise<number> {
     const users: Record<string, TestUser> = { interviewer: ivan, candidate: cara, observer: olga, outsider: eve };
     const user = users[who];
     const response = user
@@ -64,12 +74,24 @@ describe('review routes: who may do what, and share links', () => {
 
   it('lets participants and link holders read the recording, and no one else', async () => {
     const links = await tokens();
+    // An image on the board: the replay shows it to everyone who may watch.
+    await putImage();
     const expected: Record<Who, number> = { interviewer: 200, candidate: 200, observer: 200, outsider: 404, link: 200, revokedLink: 404, expiredLink: 404 };
-    for (const route of ['timeline', 'board', 'board?at=500', 'board/updates'] as const) {
+    for (const route of ['timeline', 'board', 'board?at=500', 'board/updates', `files/${IMAGE_ID}`]) {
       for (const who of Object.keys(expected) as Who[]) {
         expect([route, who, await read(who, route, links)]).toEqual([route, who, expected[who]]);
       }
     }
+  });
+
+  it('serves a link holder the images of that interview only', async () => {
+    const { link } = await tokens();
+    await putImage();
+    const image = await api.http.get(`/api/shared/${link}/files/${IMAGE_ID}`).expect(200);
+    expect(image.headers['content-type']).toBe('image/png');
+    expect(Buffer.compare(image.body as Buffer, PNG)).toBe(0);
+    await api.http.get(`/api/shared/${link}/files/unknown-image`).expect(404);
+    await api.http.get(`/api/shared/${link}/files/${'x'.repeat(300)}`).expect(404);
   });
 
   it('lets the candidate and interviewers manage their own links; observers 403, outsiders 404', async () => {

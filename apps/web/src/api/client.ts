@@ -29,7 +29,7 @@ export class ApiClient {
   }
 
   /** A binary body (an image) as a Blob, with the same authentication and error handling. */
-  async requestBlob(path: string, options: Pick<RequestOptions<never>, 'signal'> = {}): Promise<Blob> {
+  async requestBlob(path: string, options: Pick<RequestOptions<never>, 'signal' | 'authenticated'> = {}): Promise<Blob> {
     const response = await this.exchange(path, { ...options, accept: '*/*' });
     if (!response.ok) throw apiErrorFrom(response.status, await readJson(response), response.headers.get('Retry-After'));
     return response.blob();

@@ -6,7 +6,7 @@ import type { Response } from 'express';
 import { AppError } from '../../base/errors';
 import { AuthenticatedUser, CurrentUser } from '../auth';
 import { BoardFileRecordDto, BoardFileUploadFieldsDto } from './board-files.dto';
-import { BoardFilesService } from './board-files.service';
+import { BoardFileContent, BoardFilesService } from './board-files.service';
 
 /** Images never change under their id (Excalidraw derives the id from the bytes). */
 const IMMUTABLE = 'private, max-age=31536000, immutable';
@@ -55,13 +55,17 @@ export class BoardFilesController {
     @Res() response: Response,
   ): Promise<void> {
     if (!boardFileIdSchema.safeParse(fileId).success) throw new AppError('NOT_FOUND', 'No such file.');
-    const file = await this.files.read(interviewId, user.id, fileId);
-    response.setHeader('Content-Type', file.mimeType);
-    // The stored type came from the bytes; browsers must not second-guess it into something runnable.
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('Content-Disposition', 'inline');
-    response.setHeader('Cache-Control', IMMUTABLE);
-    response.setHeader('ETag', `"${file.sha256}"`);
-    response.status(200).end(Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength));
+    sendBoardFile(response, await this.files.read(interviewId, user.id, fileId));
   }
+}
+
+/** Answers with an image's stored bytes, for participants and share-link holders alike. */
+export function sendBoardFile(response: Response, file: BoardFileContent): void {
+  response.setHeader('Content-Type', file.mimeType);
+  // The stored type came from the bytes; browsers must not second-guess it into something runnable.
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Content-Disposition', 'inline');
+  response.setHeader('Cache-Control', IMMUTABLE);
+  response.setHeader('ETag', `"${file.sha256}"`);
+  response.status(200).end(Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength));
 }

@@ -22,5 +22,6 @@ import { BoardFilesService } from './board-files.service';
   ],
   controllers: [BoardFilesController],
   providers: [BoardFilesService, BoardFilesRepository],
+  exports: [BoardFilesService],
 })
 export class BoardFilesModule {}

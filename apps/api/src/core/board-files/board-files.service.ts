@@ -61,6 +61,11 @@ export class BoardFilesService {
   async read(interviewId: string, userId: string, fileId: string): Promise<BoardFileContent> {
     const access = await this.interviews.accessFor(interviewId, userId);
     if (!access.exists || access.role === null) throw new AppError('NOT_FOUND', 'No such file.');
+    return this.readAuthorised(interviewId, fileId);
+  }
+
+  /** For a caller who already proved access to the interview some other way (a share link). */
+  async readAuthorised(interviewId: string, fileId: string): Promise<BoardFileContent> {
     const file = await this.files.findWithData(interviewId, fileId);
     if (!file) throw new AppError('NOT_FOUND', 'No such file.');
     return { mimeType: file.mimeType, data: file.data, sha256: Buffer.from(file.sha256).toString('hex') };

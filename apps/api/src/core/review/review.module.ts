@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../../base/jobs';
 import { AuthModule } from '../auth';
+import { BoardFilesModule } from '../board-files';
 import { InterviewsModule } from '../interviews';
 import { BoardTimelines } from './board-timelines';
 import { ReplayJobs } from './replay.jobs';
@@ -14,7 +15,7 @@ import { ShareLinksService } from './share-links.service';
 
 /** Recording and review: timeline, board at any instant, the update log for playback, share links. */
 @Module({
-  imports: [AuthModule, InterviewsModule, JobsModule],
+  imports: [AuthModule, BoardFilesModule, InterviewsModule, JobsModule],
   controllers: [ReviewController, SharedReplayController],
   providers: [ReplayRepository, ReviewAccess, SeekIndex, BoardTimelines, ReplayService, ShareLinksService, ReplayJobs],
   exports: [SeekIndex],

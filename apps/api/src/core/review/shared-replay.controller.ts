@@ -1,8 +1,10 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { BoardUpdatesPage, SharedReplay, Timeline } from '@pairboard/contracts';
+import { boardFileIdSchema, type BoardUpdatesPage, type SharedReplay, type Timeline } from '@pairboard/contracts';
+import { AppError } from '../../base/errors';
 import { Public } from '../auth';
+import { BoardFilesService, sendBoardFile } from '../board-files';
 import { ReplayService, sendJson } from './replay.service';
 import { ReviewAccess } from './review-access';
 import { BoardAtQueryDto, BoardSceneDto, BoardUpdatesPageDto, BoardUpdatesQueryDto, SharedReplayDto, TimelineDto } from './review.dto';
@@ -15,7 +17,17 @@ export class SharedReplayController {
   constructor(
     private readonly access: ReviewAccess,
     private readonly replay: ReplayService,
+    private readonly files: BoardFilesService,
   ) {}
+
+  /** The images the board shows, for the link's interview only. */
+  @Get('files/:fileId')
+  @ApiResponse({ status: 200, description: 'the image bytes with their stored Content-Type' })
+  async file(@Param('token') token: string, @Param('fileId') fileId: string, @Res() response: Response): Promise<void> {
+    const viewer = await this.access.shareHolder(token);
+    if (!boardFileIdSchema.safeParse(fileId).success) throw new AppError('NOT_FOUND', 'No such file.');
+    sendBoardFile(response, await this.files.readAuthorised(viewer.interviewId, fileId));
+  }
 
   @Get()
   @ApiResponse({ status: 200, type: SharedReplayDto })

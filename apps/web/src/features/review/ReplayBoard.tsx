@@ -1,12 +1,16 @@
 import '@excalidraw/excalidraw/index.css';
 import { Excalidraw } from '@excalidraw/excalidraw';
 import type { ExcalidrawImperativeAPI } from '@excalidraw/excalidraw/types';
-import type { ExcalidrawElement } from '@pairboard/board-binding';
+import type { BoardFileRecord, ExcalidrawElement } from '@pairboard/board-binding';
 import { useEffect, useRef, useState } from 'react';
+import { blobToDataUrl } from '../room/board-files';
 import { usePrefersDark } from '../room/usePrefersDark';
 
 interface ReplayBoardProps {
   elements: readonly ExcalidrawElement[];
+  /** image records at the playhead; their bytes are fetched once each */
+  files: Readonly<Record<string, BoardFileRecord>>;
+  loadFile(fileId: string): Promise<Blob>;
   /** what the view is fitted to once (the final board) */
   frame: readonly ExcalidrawElement[];
   title: string;
@@ -14,10 +18,11 @@ interface ReplayBoardProps {
 }
 
 /** The board at the playhead, read-only: Excalidraw in view mode, fed whole scenes. */
-export function ReplayBoard({ elements, frame, title, onApi }: ReplayBoardProps) {
+export function ReplayBoard({ elements, files, loadFile, frame, title, onApi }: ReplayBoardProps) {
   const dark = usePrefersDark();
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
   const fitted = useRef(false);
+  const requested = useRef(new Set<string>());
 
   useEffect(() => {
     onApi?.(api);
@@ -29,6 +34,19 @@ export function ReplayBoard({ elements, frame, title, onApi }: ReplayBoardProps)
     // Playback is not editing: nothing of it enters Excalidraw's undo history.
     api.updateScene({ elements: elements as never, captureUpdate: 'NEVER' });
   }, [api, elements]);
+
+  // An image that cannot be fetched stays a placeholder; the rest of the board plays on.
+  useEffect(() => {
+    if (!api) return;
+    for (const record of Object.values(files)) {
+      if (requested.current.has(record.id)) continue;
+      requested.current.add(record.id);
+      loadFile(record.id)
+        .then(blobToDataUrl)
+        .then((dataURL) => api.addFiles([{ id: record.id as never, mimeType: record.mimeType, dataURL: dataURL as never, created: record.created }]))
+        .catch(() => requested.current.delete(record.id));
+    }
+  }, [api, files, loadFile]);
 
   useEffect(() => {
     if (!api || fitted.current || frame.length === 0) return;

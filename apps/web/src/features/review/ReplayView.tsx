@@ -1,4 +1,5 @@
-import { ReplayCursor, type ExcalidrawElement } from '@pairboard/board-binding';
+import type { ExcalidrawImperativeAPI } from '@excalidraw/excalidraw/types';
+import { ReplayCursor, type BoardFileRecord, type ExcalidrawElement } from '@pairboard/board-binding';
 import type { Timeline, TimelineEvent } from '@pairboard/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -35,7 +36,7 @@ export function ReplayView({ source, title }: ReplayViewProps) {
       />
     );
   }
-  return <Player timeline={timeline.data} updates={updates.data} durationMs={durationMs} title={title} />;
+  return <Player timeline={timeline.data} updates={updates.data} durationMs={durationMs} title={title} loadFile={source.file} />;
 }
 
 interface PlayerProps {
@@ -43,9 +44,10 @@ interface PlayerProps {
   updates: ConstructorParameters<typeof ReplayCursor>[0];
   durationMs: number;
   title: string;
+  loadFile(fileId: string): Promise<Blob>;
 }
 
-function Player({ timeline, updates, durationMs, title }: PlayerProps) {
+function Player({ timeline, updates, durationMs, title, loadFile }: PlayerProps) {
   const cursor = useMemo(() => new ReplayCursor(updates), [updates]);
   const activity = useMemo(() => activityTimes(updates.map((update) => update.atMs), timeline.events), [updates, timeline.events]);
   const boardChanges = useMemo(() => updates.map((update) => update.atMs), [updates]);
@@ -63,12 +65,22 @@ function Player({ timeline, updates, durationMs, title }: PlayerProps) {
   const [speed, setSpeed] = useState<Speed>(4);
   const [skipIdleOn, setSkipIdleOn] = useState(true);
   const [elements, setElements] = useState<readonly ExcalidrawElement[]>([]);
+  const [files, setFiles] = useState<Readonly<Record<string, BoardFileRecord>>>({});
+  const boardApi = useRef<ExcalidrawImperativeAPI | null>(null);
+  const keepApi = useCallback((api: ExcalidrawImperativeAPI | null) => {
+    boardApi.current = api;
+  }, []);
   const [exportError, setExportError] = useState<string | null>(null);
   const [exporting, setExporting] = useState<ExportFormat | null>(null);
 
   // The board follows the playhead; the cursor applies only the updates in between.
   useEffect(() => {
-    if (cursor.seek(positionMs) || positionMs === 0) setElements(cursor.scene().elements);
+    if (cursor.seek(positionMs) || positionMs === 0) {
+      const scene = cursor.scene();
+      setElements(scene.elements);
+      // Records only accumulate (an image keeps its record when deleted): the object changes when one is added.
+      setFiles((known) => (Object.keys(scene.files).length === Object.keys(known).length ? known : scene.files));
+    }
   }, [cursor, positionMs]);
 
   const position = useRef(positionMs);
@@ -130,7 +142,7 @@ function Player({ timeline, updates, durationMs, title }: PlayerProps) {
     setExporting(format);
     setExportError(null);
     try {
-      downloadBlob(await exportBoard(elements, format), exportFilename(title, position.current, format));
+      downloadBlob(await exportBoard(elements, format, boardApi.current?.getFiles() ?? {}), exportFilename(title, position.current, format));
     } catch (error) {
       setExportError(describeError(error));
     } finally {
@@ -143,7 +155,7 @@ function Player({ timeline, updates, durationMs, title }: PlayerProps) {
     <div className="replay" data-position-ms={Math.round(positionMs)} data-playing={playing}>
       <div className="replay__main">
         <div className="replay__stage">
-          <ReplayBoard elements={elements} frame={frame} title={title} />
+          <ReplayBoard elements={elements} files={files} loadFile={loadFile} frame={frame} title={title} onApi={keepApi} />
           <div className="replay__overlay" aria-live="off">
             <span className="replay__clock">{formatSessionTime(positionMs)}</span>
             {currentPhase && <span className="replay__phase">{currentPhase.name}</span>}

@@ -1,4 +1,5 @@
 import { exportToBlob, exportToSvg, serializeAsJSON } from '@excalidraw/excalidraw';
+import type { BinaryFiles } from '@excalidraw/excalidraw/types';
 import type { ExcalidrawElement } from '@pairboard/board-binding';
 
 /** The board at the playhead as a file: PNG, SVG or Excalidraw's own JSON, made in the browser. */
@@ -6,15 +7,16 @@ export type ExportFormat = 'png' | 'svg' | 'excalidraw';
 
 const appState = { exportBackground: true, viewBackgroundColor: '#ffffff', exportWithDarkMode: false };
 
-export async function exportBoard(elements: readonly ExcalidrawElement[], format: ExportFormat): Promise<Blob> {
+/** `files`: the images the board shows, as Excalidraw holds them (with their data URLs). */
+export async function exportBoard(elements: readonly ExcalidrawElement[], format: ExportFormat, files: BinaryFiles = {}): Promise<Blob> {
   // Tombstones stay in the replay, never in a picture of it.
   const visible = elements.filter((element) => !element.isDeleted) as never[];
-  if (format === 'png') return exportToBlob({ elements: visible, appState, files: {}, mimeType: 'image/png' });
+  if (format === 'png') return exportToBlob({ elements: visible, appState, files, mimeType: 'image/png' });
   if (format === 'svg') {
-    const svg = await exportToSvg({ elements: visible, appState, files: {} });
+    const svg = await exportToSvg({ elements: visible, appState, files });
     return new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' });
   }
-  return new Blob([serializeAsJSON(visible, appState as never, {}, 'local')], { type: 'application/json' });
+  return new Blob([serializeAsJSON(visible, appState as never, files, 'local')], { type: 'application/json' });
 }
 
 export function downloadBlob(blob: Blob, filename: string): void {

@@ -22,6 +22,8 @@ export interface ReplaySource {
   board(atMs: number, signal?: AbortSignal): Promise<BoardScene>;
   /** The whole update log, fetched page by page once: playback then runs in the browser. */
   updates(signal?: AbortSignal): Promise<ReplayUpdate[]>;
+  /** The bytes of an image on the board. */
+  file(fileId: string, signal?: AbortSignal): Promise<Blob>;
 }
 
 function sourceAt(client: ApiClient, base: string, authenticated: boolean, key: readonly string[]): ReplaySource {
@@ -29,6 +31,7 @@ function sourceAt(client: ApiClient, base: string, authenticated: boolean, key: 
     key,
     timeline: (signal) => client.request(`${base}/timeline`, { schema: timelineSchema, signal, authenticated }),
     board: (atMs, signal) => client.request(`${base}/board?at=${Math.max(0, Math.floor(atMs))}`, { schema: boardSceneSchema, signal, authenticated }),
+    file: (fileId, signal) => client.requestBlob(`${base}/files/${encodeURIComponent(fileId)}`, { signal, authenticated }),
     async updates(signal) {
       const updates: ReplayUpdate[] = [];
       let after: string | null = '0';

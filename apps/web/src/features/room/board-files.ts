@@ -32,7 +32,7 @@ export function dataUrlToBlob(dataURL: string, mimeType: string): Blob {
   return new Blob([bytes], { type: mimeType });
 }
 
-function blobToDataUrl(blob: Blob): Promise<string> {
+export function blobToDataUrl(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(reader.result as string);
