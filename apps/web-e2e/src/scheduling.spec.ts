@@ -21,11 +21,12 @@ test.describe('Scheduling by invitation', () => {
     await expect(graceBell.panel).toContainText('Nothing yet');
     await gracePage.keyboard.press('Escape');
 
-    // Ada invites her for tomorrow evening.
+    // Ada invites her for the evening two days on: a session under 24 hours away would also get its
+    // "tomorrow" reminder at once, whatever time of day the test runs.
     const invitations = new InvitationsPage(page);
     await invitations.goto();
     await screenshot(page, 'invitations-empty');
-    const interviewId = await invitations.invite(grace.email, 1, '18:30', 'Fancy a mock on rate limiters?');
+    const interviewId = await invitations.invite(grace.email, 2, '18:30', 'Fancy a mock on rate limiters?');
     const adaInterview = new InterviewPage(page);
     await expect(page.getByRole('region', { name: 'Schedule' })).toContainText('Awaiting answer');
 
