@@ -237,11 +237,6 @@ export function syncStep1Message(doc: Y.Doc): Uint8Array {
   return syncMessage(SYNC_STEP_1, Y.encodeStateVector(doc));
 }
 
-/** Step 1 from a state vector worked out without a document (e.g. from stored bytes). */
-export function syncStep1FromStateVector(stateVector: Uint8Array): Uint8Array {
-  return syncMessage(SYNC_STEP_1, stateVector);
-}
-
 export function syncStep2Message(update: Uint8Array): Uint8Array {
   return syncMessage(SYNC_STEP_2, update);
 }

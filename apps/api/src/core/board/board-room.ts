@@ -13,7 +13,6 @@ import {
   parseAwarenessUpdate,
   parseClientMessage,
   storedMessage,
-  syncStep1FromStateVector,
   syncStep1Message,
   syncStep2Message,
   updateMessage,
@@ -129,8 +128,8 @@ const MATERIALISE_AFTER_MS = 20;
  *
  * A large board loaded from storage is served from the stored bytes while its Y.Doc is built a
  * moment later ("materialised"): until then, stored updates are relayed and acknowledged as usual
- * and queued for the document, and joiners get sync step 1 first all the same, with a state vector
- * read from the stored bytes (behind the board at worst, never ahead).
+ * and queued for the document, and the room's sync step 1 (its state vector, which needs the
+ * document) reaches the connections that joined meanwhile once it is built.
  */
 export class BoardRoom implements LogSink {
   readonly doc = new Y.Doc();
@@ -162,12 +161,8 @@ export class BoardRoom implements LogSink {
   /** stored updates (checkpoint first) not yet applied to `doc`; null once it is built */
   private unapplied: Uint8Array[] | null = null;
   private materialiseTimer: NodeJS.Timeout | null = null;
-  /**
-   * While `doc` is not built: step 1 with a state vector read from the stored bytes (a fraction of
-   * building the document), so joiners get step 1 first as the protocol has it. It may lag the
-   * later updates; a client then answers with a little it need not have sent.
-   */
-  private coldStep1: Uint8Array | null = null;
+  /** connections that joined before `doc` was built: they get the room's step 1 when it is */
+  private readonly awaitingStep1 = new Set<PeerState>();
 
   static async load(interviewId: string, deps: BoardRoomDeps): Promise<BoardRoom> {
     return new BoardRoom(interviewId, deps, await deps.storage.load(interviewId));
@@ -188,10 +183,6 @@ export class BoardRoom implements LogSink {
       this.materialiseTimer.unref();
     }
     if (checkpoint) this.applyStored(checkpoint.state, 'checkpoint');
-    // The first stored bytes (checkpoint, or else the first update) describe part of the board: a
-    // state vector that can only be behind, never ahead, which is all step 1 needs to be right.
-    const first = checkpoint?.state ?? updates[0]?.data;
-    if (this.unapplied && first) this.coldStep1 = syncStep1FromStateVector(Y.encodeStateVectorFromUpdate(first));
     this.snapshot = syncStep2Message(checkpoint?.state ?? Y.encodeStateAsUpdate(new Y.Doc()));
     this.savedCheckpointId = checkpoint?.lastUpdateId ?? 0n;
     this.savedUpdateCount = checkpoint?.updateCount ?? 0;
@@ -238,7 +229,8 @@ export class BoardRoom implements LogSink {
       open: true,
     });
     if (this.tail.length > 0 && this.snapshot.length + this.tailBytes <= ENCODE_ON_JOIN_BYTES) this.refreshSnapshot();
-    peer.send(this.coldStep1 ?? syncStep1Message(this.doc));
+    if (this.unapplied) this.awaitingStep1.add(this.peers.get(peer) as PeerState);
+    else peer.send(syncStep1Message(this.doc));
     peer.send(this.snapshot);
     for (const message of this.tail) peer.send(message);
     const present = this.currentAwareness(null);
@@ -278,6 +270,7 @@ export class BoardRoom implements LogSink {
     if (!state) return;
     state.open = false;
     this.peers.delete(peer);
+    this.awaitingStep1.delete(state);
     const removals: { clientId: number; bytes: Uint8Array }[] = [];
     for (const clientId of state.clientIds) {
       const holder = this.awareness.get(clientId);
@@ -612,7 +605,10 @@ export class BoardRoom implements LogSink {
     for (const id of this.appliedIds) if (id <= upTo) this.appliedIds.delete(id);
   }
 
-  /** Builds `doc` from every stored update not yet applied; joiners then get its exact step 1. */
+  /**
+   * Builds `doc` from every stored update not yet applied, then sends the room's step 1 to those
+   * who joined meanwhile (their answer carries any edits of theirs the room lacks).
+   */
   private materialise(): void {
     if (this.materialiseTimer) clearTimeout(this.materialiseTimer);
     this.materialiseTimer = null;
@@ -620,8 +616,11 @@ export class BoardRoom implements LogSink {
     // Also after unloading began: a checkpoint on unload needs the whole document.
     if (!unapplied) return;
     this.unapplied = null;
-    this.coldStep1 = null;
     for (const update of unapplied) this.applyStored(update, 'a stored update while building the board');
+    if (this.awaitingStep1.size === 0) return;
+    const step1 = syncStep1Message(this.doc);
+    for (const state of this.awaitingStep1) if (state.open) state.peer.send(step1);
+    this.awaitingStep1.clear();
   }
 
   /** The full state now becomes what joiners get; returns it. */
