@@ -476,12 +476,15 @@ describe('BoardRoom', () => {
       return author;
     }
 
-    const waitForBuild = () => new Promise((resolve) => setTimeout(resolve, 60));
+    // Built 150 ms after loading here, so a busy test machine cannot build it before the checks that
+    // need it unbuilt.
+    const BUILD_AFTER_MS = 150;
+    const waitForBuild = () => new Promise((resolve) => setTimeout(resolve, BUILD_AFTER_MS + 50));
 
     it('serves the first joins of a large stored board from the stored bytes, then sends its step 1 once the document is built', async () => {
       const storage = new MemoryBoardStorage();
       const author = storedLargeBoard(storage);
-      const { deps } = setup({}, storage);
+      const { deps } = setup({ materialiseAfterMs: BUILD_AFTER_MS }, storage);
       const room = await BoardRoom.load(INTERVIEW, deps);
       expect(room.materialised).toBe(false);
       expect(room.doc.getMap('elements').size).toBe(0);
@@ -509,7 +512,7 @@ describe('BoardRoom', () => {
     it('stores, relays once and acknowledges updates that arrive while the board is being built, and loses none of them', async () => {
       const storage = new MemoryBoardStorage();
       const author = storedLargeBoard(storage);
-      const { deps } = setup({}, storage);
+      const { deps } = setup({ materialiseAfterMs: BUILD_AFTER_MS }, storage);
       const room = await BoardRoom.load(INTERVIEW, deps);
       const [bob, carol, observer] = [new FakePeer('bob'), new FakePeer('carol'), new FakePeer('olga', false)];
       [bob, carol, observer].forEach((peer) => room.join(peer));

@@ -47,6 +47,8 @@ export interface BoardRoomOptions {
    * every message as it comes.
    */
   awarenessIntervalMs: number;
+  /** How long after loading a large board its document is built (20 ms unless a test needs longer). */
+  materialiseAfterMs?: number;
 }
 
 /** What the room reports; the service turns it into logs, metrics, fan-out and unloading. */
@@ -179,7 +181,7 @@ export class BoardRoom implements LogSink {
     const storedBytes = (checkpoint?.state.length ?? 0) + updates.reduce((sum, update) => sum + update.data.length, 0);
     if (storedBytes > ENCODE_ON_JOIN_BYTES) {
       this.unapplied = [];
-      this.materialiseTimer = setTimeout(() => this.materialise(), MATERIALISE_AFTER_MS);
+      this.materialiseTimer = setTimeout(() => this.materialise(), this.options.materialiseAfterMs ?? MATERIALISE_AFTER_MS);
       this.materialiseTimer.unref();
     }
     if (checkpoint) this.applyStored(checkpoint.state, 'checkpoint');
