@@ -2,7 +2,7 @@ import { addParticipantRequestSchema, type Interview, type ParticipantRole } fro
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, useApiClient } from '../../api';
+import { useApiClient } from '../../api';
 import { useZodForm } from '../../forms/useZodForm';
 import {
   Alert,
@@ -10,9 +10,7 @@ import {
   BoardIcon,
   Button,
   Card,
-  CompassIcon,
   EmailField,
-  EmptyState,
   LinkButton,
   LoadingBlock,
   PageHeader,
@@ -27,7 +25,7 @@ import { addParticipant, fetchInterview, interviewQueryKey, interviewsQueryKey }
 import { formatCountdown, formatFullDateTime, ROLE_LABEL } from './schedule';
 import { useNow } from './useNow';
 import './InterviewPage.css';
-import { LoadErrorAlert } from '../../app/LoadErrorAlert';
+import { NotFoundCard, QueryFailure } from '../../app/LoadErrorAlert';
 import { InterviewScheduleCard } from '../scheduling';
 
 export default function InterviewPage() {
@@ -45,11 +43,7 @@ export default function InterviewPage() {
       {interview.isPending ? (
         <LoadingBlock label="Loading the interview" />
       ) : interview.isError ? (
-        interview.error instanceof ApiError && interview.error.status === 404 ? (
-          <InterviewNotFound />
-        ) : (
-          <LoadErrorAlert title="This interview could not be loaded." query={interview} />
-        )
+        <QueryFailure query={interview} title="This interview could not be loaded." notFound={<InterviewNotFound />} />
       ) : (
         <InterviewDetails interview={interview.data} />
       )}
@@ -59,19 +53,12 @@ export default function InterviewPage() {
 
 export function InterviewNotFound() {
   return (
-    <Card>
-      <EmptyState
-        headingLevel={2}
-        icon={<CompassIcon size={22} />}
-        title="Interview not found"
-        description="It may not exist, or you are not one of its participants. Ask the interviewer to add you with the email you signed up with."
-        action={
-          <LinkButton to="/" variant="primary">
-            Back to your dashboard
-          </LinkButton>
-        }
-      />
-    </Card>
+    <NotFoundCard
+      title="Interview not found"
+      description="It may not exist, or you are not one of its participants. Ask the interviewer to add you with the email you signed up with."
+      backTo="/"
+      backLabel="Back to your dashboard"
+    />
   );
 }
 

@@ -2,13 +2,11 @@ import type { QuestionDetail } from '@pairboard/contracts';
 import { DEFAULT_RUBRIC, PHASE_GUIDES, PHASE_KEYS } from '@pairboard/interview-content';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { ApiError, useApiClient } from '../../api';
+import { useApiClient } from '../../api';
 import {
   BackLink,
   BoardIcon,
   Card,
-  CompassIcon,
-  EmptyState,
   LinkButton,
   LoadingBlock,
   PageHeader,
@@ -17,7 +15,7 @@ import {
 import { fetchQuestion, questionQueryKey, topicName } from './questions-api';
 import { LevelBadge, TopicTags } from './QuestionsPage';
 import './QuestionDetailPage.css';
-import { LoadErrorAlert } from '../../app/LoadErrorAlert';
+import { NotFoundCard, QueryFailure } from '../../app/LoadErrorAlert';
 
 const phaseName = (key: string) => (PHASE_GUIDES as Record<string, { name: string } | undefined>)[key]?.name ?? key;
 const dimensionName = (key: string) => DEFAULT_RUBRIC.dimensions.find((dimension) => dimension.key === key)?.name ?? key;
@@ -37,23 +35,11 @@ export default function QuestionDetailPage() {
       {question.isPending ? (
         <LoadingBlock label="Loading the question" />
       ) : question.isError ? (
-        question.error instanceof ApiError && question.error.status === 404 ? (
-          <Card>
-            <EmptyState
-              headingLevel={2}
-              icon={<CompassIcon size={22} />}
-              title="Question not found"
-              description="It may have been removed from the bank."
-              action={
-                <LinkButton to="/questions" variant="primary">
-                  Back to the questions
-                </LinkButton>
-              }
-            />
-          </Card>
-        ) : (
-          <LoadErrorAlert title="This question could not be loaded." query={question} />
-        )
+        <QueryFailure
+          query={question}
+          title="This question could not be loaded."
+          notFound={<NotFoundCard title="Question not found" description="It may have been removed from the bank." backTo="/questions" backLabel="Back to the questions" />}
+        />
       ) : (
         <QuestionDetails question={question.data} />
       )}

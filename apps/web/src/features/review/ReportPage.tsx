@@ -2,7 +2,7 @@ import { scriptListSchema, type Interview, type ScriptSummary, type Timeline } f
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { LoadErrorAlert } from '../../app/LoadErrorAlert';
+import { LoadErrorAlert, QueryFailure } from '../../app/LoadErrorAlert';
 import { ApiError, useApiClient, type ApiClient } from '../../api';
 import { BackLink, Button, Card, LoadingBlock, PageHeader, useDocumentTitle } from '../../ui';
 import { InterviewNotFound } from '../interviews/InterviewPage';
@@ -38,7 +38,7 @@ export default function ReportPage() {
   let body;
   if (interview.isPending || timeline.isPending) body = <LoadingBlock label="Preparing the report" />;
   else if (interview.isError) {
-    body = interview.error instanceof ApiError && interview.error.status === 404 ? <InterviewNotFound /> : <LoadErrorAlert title="This interview could not be loaded." query={interview} />;
+    body = <QueryFailure query={interview} title="This interview could not be loaded." notFound={<InterviewNotFound />} />;
   } else if (timeline.isError) body = <LoadErrorAlert title="The session timeline could not be loaded." query={timeline} />;
   else {
     const script = scripts.data?.find((item) => item.id === interview.data.script?.id) ?? scripts.data?.find((item) => item.name === interview.data.script?.name) ?? null;

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
-import { LoadErrorAlert } from '../../app/LoadErrorAlert';
-import { ApiError, useApiClient } from '../../api';
+import { QueryFailure } from '../../app/LoadErrorAlert';
+import { useApiClient } from '../../api';
 import { BackLink, LinkButton, LoadingBlock, PageHeader, useDocumentTitle } from '../../ui';
 import { InterviewNotFound } from '../interviews/InterviewPage';
 import { StatusBadge } from '../interviews/InterviewBits';
@@ -26,11 +26,7 @@ export default function ReviewPage() {
       {interview.isPending ? (
         <LoadingBlock label="Loading the interview" />
       ) : interview.isError ? (
-        interview.error instanceof ApiError && interview.error.status === 404 ? (
-          <InterviewNotFound />
-        ) : (
-          <LoadErrorAlert title="This interview could not be loaded." query={interview} />
-        )
+        <QueryFailure query={interview} title="This interview could not be loaded." notFound={<InterviewNotFound />} />
       ) : (
         <>
           <PageHeader

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, describeError, useApiClient } from '../../api';
+import { isNotFound } from '../../app/LoadErrorAlert';
+import { describeError, useApiClient } from '../../api';
 import { Alert, Badge, Card, EmptyState, LoadingBlock, LogoMark, CompassIcon, useDocumentTitle } from '../../ui';
 import { formatFullDateTime } from '../interviews/schedule';
 import { ReplayView } from './ReplayView';
@@ -28,7 +29,7 @@ export default function SharedReplayPage() {
         {shared.isPending ? (
           <LoadingBlock label="Opening the replay" />
         ) : shared.isError ? (
-          shared.error instanceof ApiError && shared.error.status === 404 ? (
+          isNotFound(shared.error) ? (
             <Card>
               <EmptyState headingLevel={2} icon={<CompassIcon size={22} />} title="This replay is not available" description={`${shared.error.message} Ask the person who shared it for a new link.`} />
             </Card>

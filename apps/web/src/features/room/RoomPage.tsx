@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useParams } from 'react-router';
 import * as Y from 'yjs';
-import { ApiError, useApiClient } from '../../api';
+import { useApiClient } from '../../api';
 import { CenteredPage, FullPageLoading, useDocumentTitle } from '../../ui';
 import { useAuth, useSignedInUser } from '../auth/AuthContext';
 import { InterviewNotFound } from '../interviews/InterviewPage';
@@ -23,7 +23,7 @@ import { useFollowMode } from './interview/useFollowMode';
 import { useInterviewRoom, useServerNow } from './interview/useInterviewRoom';
 import './RoomPage.css';
 import './interview/InterviewRoom.css';
-import { LoadErrorAlert } from '../../app/LoadErrorAlert';
+import { QueryFailure } from '../../app/LoadErrorAlert';
 
 export default function RoomPage() {
   const { interviewId = '' } = useParams();
@@ -38,11 +38,7 @@ export default function RoomPage() {
   if (interview.isError) {
     return (
       <CenteredPage>
-        {interview.error instanceof ApiError && interview.error.status === 404 ? (
-          <InterviewNotFound />
-        ) : (
-          <LoadErrorAlert title="The room could not be opened." query={interview} />
-        )}
+        <QueryFailure query={interview} title="The room could not be opened." notFound={<InterviewNotFound />} />
       </CenteredPage>
     );
   }

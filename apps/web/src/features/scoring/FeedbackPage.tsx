@@ -2,8 +2,8 @@ import { PEER_RATING_ASPECTS, type Interview, type PeerFeedback, type PeerFeedba
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useParams } from 'react-router';
-import { ApiError, describeError, useApiClient } from '../../api';
-import { LoadErrorAlert } from '../../app/LoadErrorAlert';
+import { describeError, useApiClient } from '../../api';
+import { LoadErrorAlert, QueryFailure } from '../../app/LoadErrorAlert';
 import { Alert, BackLink, Button, Card, CompassIcon, cx, EmptyState, LoadingBlock, PageHeader, useDocumentTitle } from '../../ui';
 import { InterviewNotFound } from '../interviews/InterviewPage';
 import { fetchInterview, interviewQueryKey } from '../interviews/interviews-api';
@@ -29,12 +29,7 @@ export default function FeedbackPage() {
   let content;
   if (interview.isPending || (feedback.isPending && feedback.fetchStatus !== 'idle')) content = <LoadingBlock label="Loading feedback" />;
   else if (interview.isError)
-    content =
-      interview.error instanceof ApiError && interview.error.status === 404 ? (
-        <InterviewNotFound />
-      ) : (
-        <LoadErrorAlert title="This interview could not be loaded." query={interview} />
-      );
+    content = <QueryFailure query={interview} title="This interview could not be loaded." notFound={<InterviewNotFound />} />;
   else if (interview.data.myRole === 'observer')
     content = (
       <Card>

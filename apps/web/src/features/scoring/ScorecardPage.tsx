@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { ApiError, useApiClient } from '../../api';
-import { LoadErrorAlert } from '../../app/LoadErrorAlert';
+import { isNotFound, LoadErrorAlert, QueryFailure } from '../../app/LoadErrorAlert';
 import { BackLink, Card, CompassIcon, EmptyState, LinkButton, LoadingBlock, useDocumentTitle } from '../../ui';
 import { InterviewNotFound } from '../interviews/InterviewPage';
 import { fetchInterview, interviewQueryKey } from '../interviews/interviews-api';
@@ -42,16 +42,12 @@ export default function ScorecardPage() {
     return (
       <>
         {back}
-        {interview.error instanceof ApiError && interview.error.status === 404 ? (
-          <InterviewNotFound />
-        ) : (
-          <LoadErrorAlert title="This interview could not be loaded." query={interview} />
-        )}
+        <QueryFailure query={interview} title="This interview could not be loaded." notFound={<InterviewNotFound />} />
       </>
     );
   }
   if (rubric.isError) return <LoadErrorAlert title="The rubric could not be loaded." query={rubric} />;
-  const notYetShared = interview.data.myRole === 'observer' || (scorecard.error instanceof ApiError && scorecard.error.status === 404);
+  const notYetShared = interview.data.myRole === 'observer' || isNotFound(scorecard.error);
   if (notYetShared) {
     return (
       <>

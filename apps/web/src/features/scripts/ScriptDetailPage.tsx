@@ -2,9 +2,10 @@ import type { ScriptDetail, ScriptPhase } from '@pairboard/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiError, describeError, useApiClient } from '../../api';
-import { LoadErrorAlert } from '../../app/LoadErrorAlert';
-import { Alert, BackLink, Badge, BoardIcon, Button, Card, CompassIcon, EmptyState, LinkButton, LoadingBlock, PageHeader, Skeleton, useDocumentTitle } from '../../ui';
+import { describeError, useApiClient } from '../../api';
+import { LoadErrorAlert, QueryFailure } from '../../app/LoadErrorAlert';
+import { ScriptNotFound } from './ScriptNotFound';
+import { Alert, BackLink, Badge, BoardIcon, Button, Card, LinkButton, LoadingBlock, PageHeader, Skeleton, useDocumentTitle } from '../../ui';
 import { PhaseBar } from './PhaseBar';
 import { deleteScript, fetchScript, fetchScriptVersions, scriptQueryKey, scriptsQueryKey, scriptVersionsQueryKey } from './scripts-api';
 import { useCopyScript } from './ScriptsPage';
@@ -29,23 +30,7 @@ export default function ScriptDetailPage() {
       {script.isPending ? (
         <LoadingBlock label="Loading the script" />
       ) : script.isError ? (
-        script.error instanceof ApiError && script.error.status === 404 ? (
-          <Card>
-            <EmptyState
-              headingLevel={2}
-              icon={<CompassIcon size={22} />}
-              title="Script not found"
-              description="It may have been deleted, or it belongs to someone else."
-              action={
-                <LinkButton to="/scripts" variant="primary">
-                  Back to the scripts
-                </LinkButton>
-              }
-            />
-          </Card>
-        ) : (
-          <LoadErrorAlert title="This script could not be loaded." query={script} />
-        )
+        <QueryFailure query={script} title="This script could not be loaded." notFound={<ScriptNotFound />} />
       ) : (
         <ScriptDetails script={script.data} />
       )}

@@ -3,7 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError, describeError, useApiClient } from '../../api';
-import { LoadErrorAlert } from '../../app/LoadErrorAlert';
+import { QueryFailure } from '../../app/LoadErrorAlert';
+import { ScriptNotFound } from './ScriptNotFound';
 import {
   Alert,
   BackLink,
@@ -13,7 +14,6 @@ import {
   CompassIcon,
   EmptyState,
   IconButton,
-  LinkButton,
   LoadingBlock,
   PageHeader,
   PlusIcon,
@@ -73,23 +73,7 @@ export default function ScriptEditorPage() {
       {script.isPending ? (
         <LoadingBlock label="Loading the script" />
       ) : script.isError ? (
-        script.error instanceof ApiError && script.error.status === 404 ? (
-          <Card>
-            <EmptyState
-              headingLevel={2}
-              icon={<CompassIcon size={22} />}
-              title="Script not found"
-              description="It may have been deleted, or it belongs to someone else."
-              action={
-                <LinkButton to="/scripts" variant="primary">
-                  Back to the scripts
-                </LinkButton>
-              }
-            />
-          </Card>
-        ) : (
-          <LoadErrorAlert title="This script could not be loaded." query={script} />
-        )
+        <QueryFailure query={script} title="This script could not be loaded." notFound={<ScriptNotFound />} />
       ) : script.data.mine ? (
         <Editor key={script.data.slug} script={script.data} />
       ) : (
