@@ -1,31 +1,25 @@
 import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
 import { deflateSync, crc32 } from 'node:zlib';
 import { RoomPage } from './pages/RoomPage';
-import { forbidExternalRequests, newUser, registerIn, screenshot } from './support';
+import { createInterviewAs, forbidExternalRequests, screenshot, signUpInBrowser } from './support';
 import type { NewUser } from './pages/SignUpPage';
 
 interface Person {
   user: NewUser;
   context: BrowserContext;
   room: RoomPage;
-  token: string;
   network: ReturnType<typeof forbidExternalRequests>;
 }
 
 async function signedInPerson(browser: Browser, name: string, baseURL: string | undefined): Promise<Person> {
-  const user = newUser(name);
-  const context = await browser.newContext({ baseURL });
   // Chromium would open its native file picker, which a test cannot drive; without it Excalidraw
   // falls back to a file input, the same picker a person sees in other browsers.
-  await context.addInitScript(() => {
-    delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker;
-  });
-  const network = forbidExternalRequests(context);
-  await registerIn(context.request, user);
-  const refreshed = await context.request.post('/api/auth/refresh');
-  const { accessToken } = (await refreshed.json()) as { accessToken: string };
-  const page = await context.newPage();
-  return { user, context, room: new RoomPage(page), token: accessToken, network };
+  const { user, context, page, network } = await signUpInBrowser(browser, name, { baseURL }, (context) =>
+    context.addInitScript(() => {
+      delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker;
+    }),
+  );
+  return { user, context, room: new RoomPage(page), network };
 }
 
 /** A real PNG: a `size`² square of four coloured quarters, so it is easy to spot on the board. */
@@ -69,17 +63,13 @@ test.describe('Images on the live board', () => {
     const candidate = await signedInPerson(browser, 'Grace Hopper', baseURL);
     const observer = await signedInPerson(browser, 'Oscar Observer', baseURL);
     const people = [interviewer, candidate, observer];
-    const created = await interviewer.context.request.post('/api/interviews', {
-      headers: { Authorization: `Bearer ${interviewer.token}` },
-      data: {
-        title: 'Design a photo sharing service',
-        invite: [
-          { email: candidate.user.email, role: 'candidate' },
-          { email: observer.user.email, role: 'observer' },
-        ],
-      },
+    const id = await createInterviewAs(interviewer.context.request, interviewer.user, {
+      title: 'Design a photo sharing service',
+      invite: [
+        { email: candidate.user.email, role: 'candidate' },
+        { email: observer.user.email, role: 'observer' },
+      ],
     });
-    const { id } = (await created.json()) as { id: string };
 
     await interviewer.room.goto(id);
     await candidate.room.goto(id);
@@ -119,11 +109,7 @@ test.describe('Images on the live board', () => {
   test('an image the server refuses leaves the board and says why', async ({ browser, baseURL }) => {
     const interviewer = await signedInPerson(browser, 'Ada Lovelace', baseURL);
     const candidate = await signedInPerson(browser, 'Grace Hopper', baseURL);
-    const created = await interviewer.context.request.post('/api/interviews', {
-      headers: { Authorization: `Bearer ${interviewer.token}` },
-      data: { title: 'Refused picture', invite: [{ email: candidate.user.email, role: 'candidate' }] },
-    });
-    const { id } = (await created.json()) as { id: string };
+    const id = await createInterviewAs(interviewer.context.request, interviewer.user, { title: 'Refused picture', invite: [{ email: candidate.user.email, role: 'candidate' }] });
     await interviewer.room.goto(id);
     await candidate.room.goto(id);
     await interviewer.room.expectLive();

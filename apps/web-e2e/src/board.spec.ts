@@ -3,7 +3,7 @@ import { DashboardPage } from './pages/DashboardPage';
 import { InterviewPage } from './pages/InterviewPage';
 import { NewInterviewPage } from './pages/NewInterviewPage';
 import { RoomPage } from './pages/RoomPage';
-import { forbidExternalRequests, newUser, registerIn, screenshot } from './support';
+import { createInterviewAs, forbidExternalRequests, screenshot, signUpInBrowser } from './support';
 import type { NewUser } from './pages/SignUpPage';
 
 interface Person {
@@ -14,11 +14,7 @@ interface Person {
 }
 
 async function signedInPerson(browser: Browser, name: string, baseURL: string | undefined): Promise<Person> {
-  const user = newUser(name);
-  const context = await browser.newContext({ baseURL });
-  const network = forbidExternalRequests(context);
-  await registerIn(context.request, user);
-  const page = await context.newPage();
+  const { user, context, page, network } = await signUpInBrowser(browser, name, { baseURL });
   return { user, context, room: new RoomPage(page), network };
 }
 
@@ -103,14 +99,7 @@ test.describe('The live board', () => {
 
   test('changes made offline are counted and saved when the connection returns', async ({ browser, baseURL }) => {
     const interviewer = await signedInPerson(browser, 'Ada Lovelace', baseURL);
-    // The context's request client holds the refresh cookie; it gets an access token the way the app does.
-    const refreshed = await interviewer.context.request.post('/api/auth/refresh');
-    const { accessToken } = (await refreshed.json()) as { accessToken: string };
-    const interview = await interviewer.context.request.post('/api/interviews', {
-      headers: { Authorization: `Bearer ${accessToken}` },
-      data: { title: 'Offline drill' },
-    });
-    const { id } = (await interview.json()) as { id: string };
+    const id = await createInterviewAs(interviewer.context.request, interviewer.user, { title: 'Offline drill' });
 
     const room = interviewer.room;
     await room.goto(id);

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
 import { InterviewRoomPage } from './pages/InterviewRoomPage';
-import { accessTokenOf, forbidExternalRequests, newUser, registerIn, screenshot } from './support';
+import { createInterviewAs, screenshot, signUpInBrowser } from './support';
 import type { NewUser } from './pages/SignUpPage';
 
 interface Person {
@@ -10,11 +10,7 @@ interface Person {
 }
 
 async function signedInPerson(browser: Browser, name: string, baseURL: string | undefined): Promise<Person> {
-  const user = newUser(name);
-  const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
-  forbidExternalRequests(context);
-  await registerIn(context.request, user);
-  const page = await context.newPage();
+  const { user, context, page } = await signUpInBrowser(browser, name, { baseURL, viewport: { width: 1440, height: 900 } });
   return { user, context, room: new InterviewRoomPage(page) };
 }
 
@@ -28,13 +24,11 @@ test.describe('The interview room', () => {
     const interviewer = await signedInPerson(browser, 'Ada Lovelace', baseURL);
     const candidate = await signedInPerson(browser, 'Grace Hopper', baseURL);
 
-    const token = await accessTokenOf(interviewer.context.request, interviewer.user);
-    const created = await interviewer.context.request.post('/api/interviews', {
-      headers: { authorization: `Bearer ${token}` },
-      data: { title: 'Design a URL shortener', questionId: 'url-shortener', invite: [{ email: candidate.user.email, role: 'candidate' }] },
+    const id = await createInterviewAs(interviewer.context.request, interviewer.user, {
+      title: 'Design a URL shortener',
+      questionId: 'url-shortener',
+      invite: [{ email: candidate.user.email, role: 'candidate' }],
     });
-    expect(created.status()).toBe(201);
-    const { id } = (await created.json()) as { id: string };
 
     const ada = interviewer.room;
     const grace = candidate.room;

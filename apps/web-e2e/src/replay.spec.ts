@@ -3,7 +3,7 @@ import { expect, test, type Browser, type BrowserContext } from '@playwright/tes
 import { InterviewRoomPage } from './pages/InterviewRoomPage';
 import { ReviewPage } from './pages/ReviewPage';
 import type { NewUser } from './pages/SignUpPage';
-import { accessTokenOf, forbidExternalRequests, newUser, registerIn, screenshot } from './support';
+import { createInterviewAs, forbidExternalRequests, screenshot, signUpInBrowser } from './support';
 
 interface Person {
   user: NewUser;
@@ -12,11 +12,8 @@ interface Person {
 }
 
 async function signedInPerson(browser: Browser, name: string, baseURL: string | undefined): Promise<Person> {
-  const user = newUser(name);
-  const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  forbidExternalRequests(context);
-  await registerIn(context.request, user);
-  return { user, context, room: new InterviewRoomPage(await context.newPage()) };
+  const { user, context, page } = await signUpInBrowser(browser, name, { baseURL, viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  return { user, context, room: new InterviewRoomPage(page) };
 }
 
 test.describe('Session replay', () => {
@@ -25,13 +22,11 @@ test.describe('Session replay', () => {
   test('a session recorded through the room replays: seek to a phase, play at 8×, export, share', async ({ browser, baseURL }) => {
     const interviewer = await signedInPerson(browser, 'Ada Lovelace', baseURL);
     const candidate = await signedInPerson(browser, 'Grace Hopper', baseURL);
-    const token = await accessTokenOf(interviewer.context.request, interviewer.user);
-    const created = await interviewer.context.request.post('/api/interviews', {
-      headers: { authorization: `Bearer ${token}` },
-      data: { title: 'Design a URL shortener', questionId: 'url-shortener', invite: [{ email: candidate.user.email, role: 'candidate' }] },
+    const id = await createInterviewAs(interviewer.context.request, interviewer.user, {
+      title: 'Design a URL shortener',
+      questionId: 'url-shortener',
+      invite: [{ email: candidate.user.email, role: 'candidate' }],
     });
-    expect(created.status()).toBe(201);
-    const { id } = (await created.json()) as { id: string };
 
     // Record: start, draw one box, next phase, draw two more.
     const ada = interviewer.room;

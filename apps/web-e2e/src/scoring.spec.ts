@@ -3,7 +3,7 @@ import { FeedbackPage } from './pages/FeedbackPage';
 import { InterviewRoomPage } from './pages/InterviewRoomPage';
 import { ScorecardPage } from './pages/ScorecardPage';
 import type { NewUser } from './pages/SignUpPage';
-import { accessTokenOf, forbidExternalRequests, newUser, registerIn, screenshot } from './support';
+import { accessTokenOf, screenshot, signUpInBrowser } from './support';
 
 interface Person {
   user: NewUser;
@@ -11,12 +11,8 @@ interface Person {
   page: Page;
 }
 
-async function signedInPerson(browser: Browser, name: string, baseURL: string | undefined): Promise<Person> {
-  const user = newUser(name);
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
-  forbidExternalRequests(context);
-  await registerIn(context.request, user);
-  return { user, context, page: await context.newPage() };
+function signedInPerson(browser: Browser, name: string, baseURL: string | undefined): Promise<Person> {
+  return signUpInBrowser(browser, name, { baseURL, viewport: { width: 1280, height: 900 } });
 }
 
 test.describe('Scoring and progress', () => {

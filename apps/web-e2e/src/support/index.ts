@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import type { NewUser } from '../pages/SignUpPage';
 
 const screenshotDir = resolve(__dirname, '../../../../tmp/screenshots');
@@ -50,4 +50,37 @@ export async function accessTokenOf(request: APIRequestContext, user: NewUser): 
   const response = await request.post('/api/auth/login', { data: { email: user.email, password: user.password } });
   expect(response.status()).toBe(200);
   return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+export interface SignedUpPerson {
+  user: NewUser;
+  context: BrowserContext;
+  page: Page;
+  network: ReturnType<typeof forbidExternalRequests>;
+}
+
+/**
+ * Someone who just signed up, in a browser of their own (external requests refused). `prepare`
+ * runs on the context before any page opens.
+ */
+export async function signUpInBrowser(
+  browser: Browser,
+  name: string,
+  options: BrowserContextOptions = {},
+  prepare?: (context: BrowserContext) => Promise<unknown>,
+): Promise<SignedUpPerson> {
+  const user = newUser(name);
+  const context = await browser.newContext(options);
+  if (prepare) await prepare(context);
+  const network = forbidExternalRequests(context);
+  await registerIn(context.request, user);
+  return { user, context, page: await context.newPage(), network };
+}
+
+/** Creates an interview over the API as `user` (signed in through `request`); returns its id. */
+export async function createInterviewAs(request: APIRequestContext, user: NewUser, body: Record<string, unknown>): Promise<string> {
+  const token = await accessTokenOf(request, user);
+  const created = await request.post('/api/interviews', { headers: { authorization: `Bearer ${token}` }, data: body });
+  expect(created.status()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
 }
