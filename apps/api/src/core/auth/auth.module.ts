@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG, AppConfig } from '../../base/config';
 import { UsersModule } from '../users';
+import { AccessTokenVerifier } from './access-token-verifier';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AccessTokenGuard } from './guards';
@@ -29,6 +30,7 @@ import { RefreshTokensRepository } from './refresh-tokens.repository';
   controllers: [AuthController],
   providers: [
     AuthService,
+    AccessTokenVerifier,
     PasswordHasher,
     LoginThrottle,
     RefreshTokensRepository,
@@ -36,6 +38,6 @@ import { RefreshTokensRepository } from './refresh-tokens.repository';
     LocalStrategy,
     { provide: APP_GUARD, useClass: AccessTokenGuard },
   ],
-  exports: [AuthService, PasswordHasher, JwtModule],
+  exports: [AuthService, AccessTokenVerifier, PasswordHasher, JwtModule],
 })
 export class AuthModule {}

@@ -1,3 +1,4 @@
+export * from './access-token-verifier';
 export * from './auth.module';
 export * from './auth.service';
 export * from './current-user.decorator';

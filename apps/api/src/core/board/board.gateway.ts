@@ -2,10 +2,10 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { BOARD_CLOSE } from '@pairboard/contracts';
 import { WebSocket, WebSocketServer } from 'ws';
 import { APP_CONFIG, AppConfig } from '../../base/config';
+import { AccessTokenVerifier } from '../auth';
 import { InterviewsService } from '../interviews';
 import type { BoardPeer, BoardRoom } from './board-room';
 import { BoardMetrics } from './board.metrics';
@@ -102,7 +102,7 @@ export class BoardGateway implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
-    private readonly jwt: JwtService,
+    private readonly tokens: AccessTokenVerifier,
     private readonly interviews: InterviewsService,
     private readonly board: BoardService,
     private readonly metrics: BoardMetrics,
@@ -190,7 +190,7 @@ export class BoardGateway implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async admit(connection: Connection, socket: Duplex, token: string | null): Promise<void> {
-    const userId = token ? await this.userOf(token) : null;
+    const userId = token ? await this.tokens.userIdOf(token) : null;
     if (!userId) return this.refuse(connection, BOARD_CLOSE.unauthorized, token ? 'invalid token' : 'missing token');
     connection.userId = userId;
     const access = await this.interviews.accessFor(connection.interviewId, userId);
@@ -219,15 +219,6 @@ export class BoardGateway implements OnApplicationBootstrap, OnModuleDestroy {
     for (const message of queued) {
       if (connection.closed || connection.closedByServer) break;
       room.receive(peer, message);
-    }
-  }
-
-  private async userOf(token: string): Promise<string | null> {
-    try {
-      const payload = await this.jwt.verifyAsync<{ sub?: unknown }>(token);
-      return typeof payload.sub === 'string' ? payload.sub : null;
-    } catch {
-      return null;
     }
   }
 

@@ -1,12 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { ERROR_CATALOGUE, ErrorCode, NOTIFICATIONS_NAMESPACE } from '@pairboard/contracts';
 import type { Socket } from 'socket.io';
+import { AccessTokenVerifier } from '../auth';
 import { NotificationEvents, NotificationsNamespace, userChannel } from './notification-events';
 import { NotificationsService } from './notifications.service';
 
-const MAX_TOKEN_LENGTH = 4096;
 
 /**
  * socket.io `/notifications`: server → client only. The handshake carries an access token (as on
@@ -18,7 +17,7 @@ export class NotificationsGateway implements OnGatewayInit<NotificationsNamespac
   private readonly logger = new Logger('NotificationsGateway');
 
   constructor(
-    private readonly jwt: JwtService,
+    private readonly tokens: AccessTokenVerifier,
     private readonly notifications: NotificationsService,
     private readonly events: NotificationEvents,
   ) {}
@@ -40,20 +39,15 @@ export class NotificationsGateway implements OnGatewayInit<NotificationsNamespac
   }
 
   private async authenticate(socket: Socket): Promise<ErrorCode | null> {
-    const token = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
-    if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) return 'UNAUTHORIZED';
-    const userId = await this.jwt.verifyAsync<{ sub?: unknown }>(token).then(
-      (payload) => (typeof payload.sub === 'string' ? payload.sub : null),
-      () => null,
-    );
-    if (!userId) return 'UNAUTHORIZED';
+    let account: { id: string } | null;
     try {
-      if ((await this.notifications.userName(userId)) === null) return 'UNAUTHORIZED';
+      account = await this.tokens.accountOf((socket.handshake.auth as Record<string, unknown> | undefined)?.token);
     } catch (error) {
       this.logger.error(`notifications handshake: ${error instanceof Error ? error.message : String(error)}`);
       return 'SERVICE_UNAVAILABLE';
     }
-    socket.data = { userId };
+    if (!account) return 'UNAUTHORIZED';
+    socket.data = { userId: account.id };
     return null;
   }
 }

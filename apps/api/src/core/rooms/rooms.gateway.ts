@@ -1,5 +1,4 @@
 import { Inject, Logger } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import {
   ERROR_CATALOGUE,
@@ -20,6 +19,7 @@ import type { z } from 'zod';
 import { APP_CONFIG, AppConfig } from '../../base/config';
 import { AppError } from '../../base/errors';
 import { validationError } from '../../base/validation';
+import { AccessTokenVerifier } from '../auth';
 import { RoomClockService } from './room-clock.service';
 import { RoomConnectionLimit } from './room-connection-limit';
 import { roomChannels, RoomEvents, RoomsNamespace } from './room-events';
@@ -36,7 +36,6 @@ type Result<E extends RoomClientEvent> = EventSpec<E>['ack'] extends z.ZodType ?
 type Handler<E extends RoomClientEvent> = (socket: RoomSocket, payload: Payload<E>) => Promise<Result<E>> | Result<E>;
 
 const CLIENT_EVENTS = Object.keys(ROOM_CLIENT_EVENTS) as RoomClientEvent[];
-const MAX_TOKEN_LENGTH = 4096;
 
 type RateClass = 'chat' | 'viewport' | 'sync' | 'other';
 const RATE_CLASS: Partial<Record<RoomClientEvent, RateClass>> = { 'chat:send': 'chat', 'viewport:update': 'viewport', 'time:sync': 'sync' };
@@ -172,7 +171,7 @@ export class RoomsGateway implements OnGatewayInit<RoomsNamespace>, OnGatewayCon
   };
 
   constructor(
-    private readonly jwt: JwtService,
+    private readonly tokens: AccessTokenVerifier,
     private readonly rooms: RoomsService,
     private readonly clock: RoomClockService,
     private readonly events: RoomEvents,
@@ -249,22 +248,15 @@ export class RoomsGateway implements OnGatewayInit<RoomsNamespace>, OnGatewayCon
   }
 
   private async authenticate(socket: RoomSocket): Promise<ErrorCode | null> {
-    const token = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
-    if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) return 'UNAUTHORIZED';
-    const userId = await this.jwt.verifyAsync<{ sub?: unknown }>(token).then(
-      (payload) => (typeof payload.sub === 'string' ? payload.sub : null),
-      () => null,
-    );
-    if (!userId) return 'UNAUTHORIZED';
-    let name: string | null;
+    let account: { id: string; name: string } | null;
     try {
-      name = await this.rooms.userName(userId);
+      account = await this.tokens.accountOf((socket.handshake.auth as Record<string, unknown> | undefined)?.token);
     } catch (error) {
       this.logger.error(`rooms handshake: ${error instanceof Error ? error.message : String(error)}`);
       return 'SERVICE_UNAVAILABLE';
     }
-    if (name === null) return 'UNAUTHORIZED';
-    socket.data = { userId, name, interviewId: null, role: null, rttMs: null };
+    if (!account) return 'UNAUTHORIZED';
+    socket.data = { userId: account.id, name: account.name, interviewId: null, role: null, rttMs: null };
     return null;
   }
 

@@ -146,11 +146,6 @@ export class RoomsRepository {
     return count > 0;
   }
 
-  async userName(userId: string): Promise<string | null> {
-    const user = await this.prisma.user.findUnique({ where: { id: userId }, select: { name: true } });
-    return user?.name ?? null;
-  }
-
   revealedHints(interviewId: string): Promise<RevealedHintRow[]> {
     return this.prisma.revealedHint.findMany({ where: { interviewId }, orderBy: { revealedAt: 'asc' } });
   }

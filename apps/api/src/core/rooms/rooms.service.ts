@@ -66,10 +66,6 @@ export class RoomsService {
     return this.rooms.closeVisit(visitId, new Date());
   }
 
-  async userName(userId: string): Promise<string | null> {
-    return this.rooms.userName(userId);
-  }
-
   /**
    * The room as `actor` may see it. Interviewers get the whole question, the phase guides and the
    * notes; candidates and observers only the prompt, what each phase expects and revealed hints.
