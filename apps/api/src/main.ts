@@ -2,11 +2,13 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './base/config';
+import { exitAfterShutdownDeadline } from './base/lifecycle';
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
   const app = await createApp(config);
+  exitAfterShutdownDeadline(config.SHUTDOWN_TIMEOUT_SECONDS);
   await app.listen(config.PORT, config.HOST);
   const url = config.PUBLIC_URL ?? `http://localhost:${new URL(await app.getUrl()).port}`;
   // Start-up logs are buffered until here; flush them so the address is the last thing printed.

@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { Server } from 'socket.io';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './base/config';
+import { exitAfterShutdownDeadline } from './base/lifecycle';
 import { NotificationEvents } from './core/notifications';
 import { RoomEvents, RoomsRedisAdapter } from './core/rooms';
 import { NOTIFICATIONS_NAMESPACE, ROOMS_NAMESPACE } from '@pairboard/contracts';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   const context = await NestFactory.createApplicationContext(AppModule.forRoot(config, 'worker'), { bufferLogs: true });
   context.useLogger(context.get(Logger));
   context.enableShutdownHooks();
+  exitAfterShutdownDeadline(config.SHUTDOWN_TIMEOUT_SECONDS);
 
   const relay = new Server({ serveClient: false });
   context.get(RoomsRedisAdapter, { strict: false }).attach(relay);

@@ -31,6 +31,7 @@ export const configSchema = z.object({
   WEB_DIST: z.string().default('dist/web'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: booleanFlag.optional(),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
   // Board sync (/yjs). The size limit must admit the first sync of a 5,000-element board (~2 MB).
   BOARD_MAX_MESSAGE_BYTES: z.coerce.number().int().min(64 * 1024).max(256 * 1024 * 1024).default(8 * 1024 * 1024),
   BOARD_UPDATES_PER_SECOND: z.coerce.number().positive().default(60),

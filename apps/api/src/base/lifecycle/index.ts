@@ -1,0 +1,1 @@
+export { exitAfterShutdownDeadline } from './shutdown-deadline';
