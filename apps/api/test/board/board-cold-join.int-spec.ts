@@ -37,7 +37,7 @@ describe('first join of a large board nobody has open', () => {
     return Number(/^board_rooms_live (\d+)/m.exec(text)?.[1] ?? NaN);
   }
 
-  it('sends the stored board, then the room\'s step 1; stores and relays an edit sent while the room loads, and loses nothing', async () => {
+  it('sends step 1 and the stored board at once, the exact step 1 once built; stores and relays an edit sent while the room loads, and loses nothing', async () => {
     const alice = await registerUser(baseUrl, 'Alice');
     const bob = await registerUser(baseUrl, 'Bob');
     const interviewId = await createInterview(baseUrl, alice, [{ user: bob, role: 'candidate' }]);
@@ -77,35 +77,33 @@ describe('first join of a large board nobody has open', () => {
     await waitFor(() => editor.lastStored() === 1, 20_000, "Bob's edit to be stored");
     await waitFor(() => watcher.elements.has('bobs-edit') && watcher.elements.size === ELEMENTS + 1, 20_000, 'the watcher to have everything');
 
-    // Bob got the whole stored board, and the room's step 1 once its document was built.
+    // Bob got step 1 and the whole stored board, and the room's exact step 1 once its document was built.
     const fromServer = new Y.Doc();
-    let step1: Map<number, number> | null = null;
-    await waitFor(
-      () => {
-        for (const message of editor.received) {
-          const decoder = decoding.createDecoder(message);
-          if (decoding.readVarUint(decoder) !== 0) continue;
-          const step = decoding.readVarUint(decoder);
-          const payload = decoding.readVarUint8Array(decoder);
-          if (step === 0) step1 = Y.decodeStateVector(payload);
-        }
-        return step1 !== null;
-      },
-      10_000,
-      "the room's step 1",
-    );
+    const step1s = (): Map<number, number>[] =>
+      editor.received.flatMap((message) => {
+        const decoder = decoding.createDecoder(message);
+        if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== 0) return [];
+        return [Y.decodeStateVector(decoding.readVarUint8Array(decoder))];
+      });
+    await waitFor(() => step1s().length === 2, 10_000, "the room's exact step 1");
     for (const message of editor.received) {
       const decoder = decoding.createDecoder(message);
       if (decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) !== 0) Y.applyUpdate(fromServer, decoding.readVarUint8Array(decoder));
     }
     expect(fromServer.getMap('elements').size).toBe(ELEMENTS);
-    // Served from the stored bytes: the board came before the room had a document to describe.
+    // Step 1 first, as the protocol has it, with clocks read from the stored bytes; then the exact
+    // one, once the document was built.
     const kinds = editor.received.filter((message) => message[0] === 0).map((message) => message[1]);
-    expect(kinds.indexOf(0)).toBeGreaterThan(kinds.findIndex((step) => step !== 0));
-    expect((step1 as unknown as Map<number, number>).get(drawn.clientID)).toBe(ELEMENTS);
+    expect(kinds.slice(0, 2)).toEqual([0, 1]);
+    const [early, exact] = step1s();
+    expect(early.get(drawn.clientID)).toBe(ELEMENTS);
+    expect(exact.get(drawn.clientID)).toBe(ELEMENTS);
 
-    // Stored once each, and a replay of the log is what the watcher sees.
-    expect(await storedRows(interviewId)).toHaveLength(2);
+    // Stored once each, with the clocks each reaches, and a replay of the log is what the watcher sees.
+    const rows = await storedRows(interviewId);
+    expect(rows).toHaveLength(2);
+    expect(Y.decodeStateVector(rows[0].end_clocks as Buffer)).toEqual(new Map([[drawn.clientID, ELEMENTS]]));
+    expect([...Y.decodeStateVector(rows[1].end_clocks as Buffer).values()]).toEqual([1]);
     expect((await replayStored(interviewId)).getMap('elements').toJSON()).toEqual(watcher.elements.toJSON());
   }, 60_000);
 });

@@ -70,10 +70,11 @@ describe('replay property: the board at t is the log up to t', () => {
         }
         const ids = await storeUpdates(api, interviewId, log.map((row) => ({ data: row.data, at: new Date(row.at) })));
         for (const checkpoint of checkpointsAt) {
-          const state = Y.encodeStateAsUpdate(replayed(log.slice(0, checkpoint.count)));
+          const doc = replayed(log.slice(0, checkpoint.count));
+          const [state, stateVector] = [Y.encodeStateAsUpdate(doc), Y.encodeStateVector(doc)];
           const lastUpdateId = ids[checkpoint.count - 1];
-          if (checkpoint.exact) await replay.saveSeekPoint(interviewId, lastUpdateId, checkpoint.count, state);
-          else await board.saveCheckpoint({ interviewId, lastUpdateId, state, updateCount: checkpoint.count, takenAt: new Date() });
+          if (checkpoint.exact) await replay.saveSeekPoint(interviewId, lastUpdateId, checkpoint.count, state, stateVector);
+          else await board.saveCheckpoint({ interviewId, lastUpdateId, state, stateVector, updateCount: checkpoint.count, takenAt: new Date() });
         }
 
         const instants = new Set<number>([T0 - 1, T0, ...probes.map((probe) => T0 + probe)]);

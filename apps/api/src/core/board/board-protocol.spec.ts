@@ -54,10 +54,16 @@ describe('board protocol', () => {
     expect(() => awarenessStatePresent(parse('{"x":'))).toThrow(MalformedMessage);
   });
 
-  it('tells updates with content from empty ones', () => {
+  it('tells updates with content from empty ones, and the clock each client\'s items reach', () => {
     const { updates } = fixture();
-    expect(inspectUpdate(Y.encodeStateAsUpdate(new Y.Doc()))).toEqual({ hasContent: false });
-    for (const update of updates) expect(inspectUpdate(update)).toEqual({ hasContent: true });
+    expect(inspectUpdate(Y.encodeStateAsUpdate(new Y.Doc()))).toEqual({ hasContent: false, endClocks: new Map() });
+    for (const update of updates) expect(inspectUpdate(update)).toEqual({ hasContent: true, endClocks: Y.parseUpdateMeta(update).to });
+    // A deletion alone carries no items; the whole state reaches the document's state vector.
+    expect(inspectUpdate(updates[1]).endClocks.size).toBe(0);
+    const whole = updates[updates.length - 1];
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, whole);
+    expect(inspectUpdate(whole).endClocks).toEqual(Y.decodeStateVector(Y.encodeStateVector(doc)));
   });
 
   it('never passes a corrupted update that would then throw while being applied', () => {

@@ -98,14 +98,16 @@ const EMPTY_UPDATE = Uint8Array.of(0, 0);
 
 /**
  * Checks that a Yjs update decodes completely and will integrate without throwing, and tells
- * whether it carries any item or deletion. Decoding alone is not enough: a few hand-crafted updates
+ * whether it carries any item or deletion, and which clock per client its items reach (stored with
+ * it, so a loading room knows its state vector without decoding). Decoding alone is not enough: a few hand-crafted updates
  * decode but make `applyUpdate` throw halfway through a transaction (zero-length deletions, items
  * whose origin or parent lies at or after their own clock); those are refused here, so nothing
  * stored can break a replay. With the room's document, the update must also keep the board's
  * layout rules (`board-document-rules.ts`). Costs about 30 µs for a typical 500-byte element update.
  */
-export function inspectUpdate(update: Uint8Array, doc: Y.Doc | null = null): { hasContent: boolean } {
-  if (isEmptyUpdate(update)) return { hasContent: false };
+export function inspectUpdate(update: Uint8Array, doc: Y.Doc | null = null): { hasContent: boolean; endClocks: Map<number, number> } {
+  const endClocks = new Map<number, number>();
+  if (isEmptyUpdate(update)) return { hasContent: false, endClocks };
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(ownBuffer(update));
@@ -117,6 +119,8 @@ export function inspectUpdate(update: Uint8Array, doc: Y.Doc | null = null): { h
     if (!(struct.length > 0)) throw new MalformedMessage('empty struct in the document update');
     if (struct instanceof Y.Skip) continue;
     hasContent = true;
+    const end = struct.id.clock + struct.length;
+    if (end > (endClocks.get(struct.id.client) ?? 0)) endClocks.set(struct.id.client, end);
     if (struct instanceof Y.Item) {
       const { client, clock } = struct.id;
       if (struct.origin && struct.origin.client === client && struct.origin.clock >= clock) throw selfReference();
@@ -133,7 +137,7 @@ export function inspectUpdate(update: Uint8Array, doc: Y.Doc | null = null): { h
   }
   const violation = documentRuleViolation(decoded.structs, doc);
   if (violation) throw new MalformedMessage(violation);
-  return { hasContent };
+  return { hasContent, endClocks };
 }
 
 function selfReference(): MalformedMessage {
@@ -233,7 +237,8 @@ function syncMessage(step: number, payload: Uint8Array): Uint8Array {
   return new Writer().varUint(BOARD_MESSAGE.sync).varUint(step).varUint(payload.length).toBytes([payload]);
 }
 
-export function syncStep1Message(doc: Y.Doc): Uint8Array {
+/** Step 1 with the document's state vector, or with clocks known without a document. */
+export function syncStep1Message(doc: Y.Doc | Map<number, number>): Uint8Array {
   return syncMessage(SYNC_STEP_1, Y.encodeStateVector(doc));
 }
 

@@ -461,8 +461,11 @@ describe('BoardRoom', () => {
       expect(docFromHandshake(joiner).getMap('elements').toJSON()).toEqual(editor.doc.getMap('elements').toJSON());
     });
 
-    /** A stored board too large to build before the first join: a checkpoint of `elements` elements, and one later update. */
-    function storedLargeBoard(storage: MemoryBoardStorage, elements = 700) {
+    /**
+     * A stored board too large to build before the first join: a checkpoint of `elements` elements
+     * (with its state vector, unless written before those were stored), and one later update.
+     */
+    function storedLargeBoard(storage: MemoryBoardStorage, elements = 700, { withStateVector = true } = {}) {
       const author = new Y.Doc();
       author.transact(() => {
         for (let i = 0; i < elements; i++) author.getMap('elements').set(`big-${i}`, excalidrawElement(`big-${i}`, 1, i));
@@ -470,7 +473,8 @@ describe('BoardRoom', () => {
       const state = Y.encodeStateAsUpdate(author);
       expect(state.length).toBeGreaterThan(256 * 1024);
       const checkpointId = storage.insertDirectly({ interviewId: INTERVIEW, authorId: 'alice', data: state, receivedAt: new Date() });
-      storage.checkpoints.push({ interviewId: INTERVIEW, lastUpdateId: checkpointId, state, updateCount: 1, takenAt: new Date() });
+      const stateVector = withStateVector ? Y.encodeStateVector(author) : null;
+      storage.checkpoints.push({ interviewId: INTERVIEW, lastUpdateId: checkpointId, state, stateVector, updateCount: 1, takenAt: new Date() });
       const later = captureUpdate(author, () => author.getMap('elements').set('after-checkpoint', excalidrawElement('after-checkpoint', 1)));
       storage.insertDirectly({ interviewId: INTERVIEW, authorId: 'alice', data: later, receivedAt: new Date() });
       return author;
@@ -481,9 +485,18 @@ describe('BoardRoom', () => {
     const BUILD_AFTER_MS = 150;
     const waitForBuild = () => new Promise((resolve) => setTimeout(resolve, BUILD_AFTER_MS + 50));
 
-    it('serves the first joins of a large stored board from the stored bytes, then sends its step 1 once the document is built', async () => {
+    const stateVectors = (peer: FakePeer) =>
+      peer
+        .messages()
+        .filter((message) => message.type === 'sync' && message.step === 0)
+        .map((message) => Y.decodeStateVector((message as { payload: Uint8Array }).payload));
+
+    it.each([
+      ['a checkpoint with its state vector', true],
+      ['a checkpoint written before state vectors were stored', false],
+    ])('serves the first joins of a large stored board (%s) step 1 first, from the stored bytes, then the exact step 1 once built', async (_, withStateVector) => {
       const storage = new MemoryBoardStorage();
-      const author = storedLargeBoard(storage);
+      const author = storedLargeBoard(storage, 700, { withStateVector });
       const { deps } = setup({ materialiseAfterMs: BUILD_AFTER_MS }, storage);
       const room = await BoardRoom.load(INTERVIEW, deps);
       expect(room.materialised).toBe(false);
@@ -492,21 +505,22 @@ describe('BoardRoom', () => {
       const [bob, carol] = [new FakePeer('bob'), new FakePeer('carol')];
       room.join(bob);
       room.join(carol);
-      // The whole board at once (checkpoint as step 2, the later update after it), but no step 1 yet.
-      expect(bob.messages().map((message) => message.type === 'sync' && message.step)).toEqual([1, 2]);
+      // Step 1 with the clocks the stored bytes reach (the later update's too), then the whole board
+      // (checkpoint as step 2, the later update after it), all before the document is built.
+      expect(bob.messages().map((message) => message.type === 'sync' && message.step)).toEqual([0, 1, 2]);
+      expect(stateVectors(bob)).toEqual([Y.decodeStateVector(Y.encodeStateVector(author))]);
       expect(docFromHandshake(bob).getMap('elements').toJSON()).toEqual(author.getMap('elements').toJSON());
+      expect(room.materialised).toBe(false);
 
       await waitForBuild();
       expect(room.materialised).toBe(true);
       expect(room.doc.getMap('elements').toJSON()).toEqual(author.getMap('elements').toJSON());
-      for (const peer of [bob, carol]) {
-        const step1s = peer.messages().filter((message) => message.type === 'sync' && message.step === 0);
-        expect(step1s).toEqual([{ type: 'sync', step: 0, payload: Y.encodeStateVector(author) }]);
-      }
+      for (const peer of [bob, carol]) expect(stateVectors(peer)).toEqual(Array(2).fill(Y.decodeStateVector(Y.encodeStateVector(author))));
       // A late joiner gets the ordinary handshake.
       const dave = new FakePeer('dave');
       room.join(dave);
       expect((dave.messages()[0] as { step: number }).step).toBe(0);
+      expect(stateVectors(dave)).toHaveLength(1);
     });
 
     it('stores, relays once and acknowledges updates that arrive while the board is being built, and loses none of them', async () => {
@@ -531,6 +545,10 @@ describe('BoardRoom', () => {
       expect(room.materialised).toBe(false);
       expect(carol.sent).toEqual([first]);
       expect(bob.lastStored()).toBe(1);
+      // Someone joining now learns from step 1 that the room has that update too.
+      const erin = new FakePeer('erin');
+      room.join(erin);
+      expect(stateVectors(erin)[0].get(editor.doc.clientID)).toBeGreaterThan(0);
 
       // Still validated while loading: malformed updates and observers' edits are refused.
       room.receive(observer, new Editor().set('not-allowed'));
@@ -550,8 +568,7 @@ describe('BoardRoom', () => {
       const relayed = bob.sent.filter((message) => message === first || message === second);
       expect(relayed).toEqual([]);
       expect(storage.rows.filter((row) => row.authorId === 'bob')).toHaveLength(2);
-      const step1 = bob.messages().find((message) => message.type === 'sync' && message.step === 0) as { payload: Uint8Array };
-      expect(Y.decodeStateVector(step1.payload).get(editor.doc.clientID)).toBeGreaterThan(0);
+      expect(stateVectors(bob).at(-1)?.get(editor.doc.clientID)).toBeGreaterThan(0);
 
       // A joiner after all this gets exactly the stored board.
       const dave = new FakePeer('dave');

@@ -130,8 +130,9 @@ const MATERIALISE_AFTER_MS = 20;
  *
  * A large board loaded from storage is served from the stored bytes while its Y.Doc is built a
  * moment later ("materialised"): until then, stored updates are relayed and acknowledged as usual
- * and queued for the document, and the room's sync step 1 (its state vector, which needs the
- * document) reaches the connections that joined meanwhile once it is built.
+ * and queued for the document. Joiners still get step 1 first, with the clocks the stored bytes
+ * reach (the checkpoint's stored state vector, each later update's end clocks); once the document
+ * is built they get its exact step 1 as well, so nothing depends on those clocks being perfect.
  */
 export class BoardRoom implements LogSink {
   readonly doc = new Y.Doc();
@@ -163,7 +164,9 @@ export class BoardRoom implements LogSink {
   /** stored updates (checkpoint first) not yet applied to `doc`; null once it is built */
   private unapplied: Uint8Array[] | null = null;
   private materialiseTimer: NodeJS.Timeout | null = null;
-  /** connections that joined before `doc` was built: they get the room's step 1 when it is */
+  /** while `doc` is not built: per client, the clock the stored updates reach */
+  private storedClocks: Map<number, number> | null = null;
+  /** connections that joined before `doc` was built: they get the room's exact step 1 when it is */
   private readonly awaitingStep1 = new Set<PeerState>();
 
   static async load(interviewId: string, deps: BoardRoomDeps): Promise<BoardRoom> {
@@ -181,15 +184,17 @@ export class BoardRoom implements LogSink {
     const storedBytes = (checkpoint?.state.length ?? 0) + updates.reduce((sum, update) => sum + update.data.length, 0);
     if (storedBytes > ENCODE_ON_JOIN_BYTES) {
       this.unapplied = [];
+      this.storedClocks = new Map();
       this.materialiseTimer = setTimeout(() => this.materialise(), this.options.materialiseAfterMs ?? MATERIALISE_AFTER_MS);
       this.materialiseTimer.unref();
     }
-    if (checkpoint) this.applyStored(checkpoint.state, 'checkpoint');
+    // Reading clocks from a 2 MB state itself costs ~40 ms; only rows stored before clocks were kept lack them.
+    if (checkpoint) this.applyStored(checkpoint.state, 'checkpoint', checkpoint.stateVector ?? undefined);
     this.snapshot = syncStep2Message(checkpoint?.state ?? Y.encodeStateAsUpdate(new Y.Doc()));
     this.savedCheckpointId = checkpoint?.lastUpdateId ?? 0n;
     this.savedUpdateCount = checkpoint?.updateCount ?? 0;
     for (const update of updates) {
-      this.applyStored(update.data, `update ${update.id}`);
+      this.applyStored(update.data, `update ${update.id}`, update.endClocks ?? undefined);
       this.recordApplied(update.id, updateMessage(update.data), update.data.length);
     }
     this.scheduleCheckpoint();
@@ -231,8 +236,12 @@ export class BoardRoom implements LogSink {
       open: true,
     });
     if (this.tail.length > 0 && this.snapshot.length + this.tailBytes <= ENCODE_ON_JOIN_BYTES) this.refreshSnapshot();
-    if (this.unapplied) this.awaitingStep1.add(this.peers.get(peer) as PeerState);
-    else peer.send(syncStep1Message(this.doc));
+    if (this.storedClocks) {
+      peer.send(syncStep1Message(this.storedClocks));
+      this.awaitingStep1.add(this.peers.get(peer) as PeerState);
+    } else {
+      peer.send(syncStep1Message(this.doc));
+    }
     peer.send(this.snapshot);
     for (const message of this.tail) peer.send(message);
     const present = this.currentAwareness(null);
@@ -294,7 +303,7 @@ export class BoardRoom implements LogSink {
     for (const entry of entries as RoomLogEntry[]) {
       this.pendingWrites--;
       const id = entry.id as bigint;
-      this.applyStored(entry.row.data, `update ${id}`);
+      this.applyStored(entry.row.data, `update ${id}`, entry.row.endClocks);
       this.recordApplied(id, entry.relay, entry.row.data.length);
       for (const state of this.peers.values()) if (state !== entry.author && state.open) state.peer.send(entry.relay);
       if (entry.author) {
@@ -375,7 +384,8 @@ export class BoardRoom implements LogSink {
     // relayed as an update so receivers do not take it for their own handshake reply.
     const relay = step2 ? updateMessage(update) : copyBytes(message);
     const data = relay.subarray(relay.length - update.length);
-    if (!inspectUpdate(data, this.doc).hasContent) return;
+    const { hasContent, endClocks } = inspectUpdate(data, this.doc);
+    if (!hasContent) return;
     if (!state.peer.canEdit) {
       return this.refuse(state.peer, BOARD_CLOSE.forbidden, 'observers cannot change the board');
     }
@@ -384,7 +394,7 @@ export class BoardRoom implements LogSink {
     }
     this.pendingWrites++;
     const entry: RoomLogEntry = {
-      row: { interviewId: this.interviewId, authorId: state.peer.userId, data, receivedAt: new Date() },
+      row: { interviewId: this.interviewId, authorId: state.peer.userId, data, endClocks: Y.encodeStateVector(endClocks), receivedAt: new Date() },
       sink: this,
       author: state,
       relay,
@@ -495,9 +505,11 @@ export class BoardRoom implements LogSink {
     peer.close(code, reason);
   }
 
-  private applyStored(update: Uint8Array, what: string): void {
+  /** `stateVector`: the clocks the update reaches, when stored with it (only used while `doc` is not built). */
+  private applyStored(update: Uint8Array, what: string, stateVector?: Uint8Array): void {
     if (this.unapplied) {
       this.unapplied.push(update);
+      if (this.storedClocks) advanceClocks(this.storedClocks, stateVector ? Y.decodeStateVector(stateVector) : this.endClocksOf(update));
       return;
     }
     try {
@@ -506,6 +518,16 @@ export class BoardRoom implements LogSink {
       // Validation refuses what is known to throw; if something still does, the stored log and
       // this document went through the same steps, so a replay ends in the same state.
       this.deps.observer?.onError?.(this, `applying ${what}`, error);
+    }
+  }
+
+  /** Per client, the clock just past the update's last item, read from the bytes (empty if unreadable). */
+  private endClocksOf(update: Uint8Array): Map<number, number> {
+    try {
+      return Y.parseUpdateMeta(update).to;
+    } catch (error) {
+      this.deps.observer?.onError?.(this, 'reading the clocks of a stored update', error);
+      return new Map();
     }
   }
 
@@ -601,7 +623,8 @@ export class BoardRoom implements LogSink {
     let included = 0;
     for (const id of this.appliedIds) if (id <= upTo) included++;
     const updateCount = this.savedUpdateCount + included;
-    await this.deps.storage.saveCheckpoint({ interviewId: this.interviewId, lastUpdateId: upTo, state, updateCount, takenAt: new Date() });
+    const stateVector = Y.encodeStateVector(this.doc);
+    await this.deps.storage.saveCheckpoint({ interviewId: this.interviewId, lastUpdateId: upTo, state, stateVector, updateCount, takenAt: new Date() });
     this.savedCheckpointId = upTo;
     this.savedUpdateCount = updateCount;
     for (const id of this.appliedIds) if (id <= upTo) this.appliedIds.delete(id);
@@ -618,6 +641,7 @@ export class BoardRoom implements LogSink {
     // Also after unloading began: a checkpoint on unload needs the whole document.
     if (!unapplied) return;
     this.unapplied = null;
+    this.storedClocks = null;
     for (const update of unapplied) this.applyStored(update, 'a stored update while building the board');
     if (this.awaitingStep1.size === 0) return;
     const step1 = syncStep1Message(this.doc);
@@ -641,6 +665,10 @@ export class BoardRoom implements LogSink {
 }
 
 const NULL_STATE = [0x6e, 0x75, 0x6c, 0x6c];
+
+function advanceClocks(clocks: Map<number, number>, reached: Map<number, number>): void {
+  for (const [client, clock] of reached) if (clock > (clocks.get(client) ?? 0)) clocks.set(client, clock);
+}
 
 function isNullState(state: Uint8Array): boolean {
   return state.length === 4 && NULL_STATE.every((byte, index) => state[index] === byte);

@@ -3,6 +3,8 @@ export interface NewBoardUpdate {
   interviewId: string;
   authorId: string | null;
   data: Uint8Array;
+  /** Y.encodeStateVector of the clocks the update reaches; left out by writers that do not know them */
+  endClocks?: Uint8Array;
   receivedAt: Date;
 }
 
@@ -11,15 +13,18 @@ export interface BoardCheckpoint {
   /** the checkpoint holds every update of the interview with an id up to this one */
   lastUpdateId: bigint;
   state: Uint8Array;
+  /** Y.encodeStateVector of `state`, so a room can send step 1 before decoding `state` */
+  stateVector: Uint8Array;
   /** how many updates of the interview the checkpoint holds, from the first */
   updateCount: number;
   takenAt: Date;
 }
 
 export interface StoredBoard {
-  checkpoint: Pick<BoardCheckpoint, 'lastUpdateId' | 'state' | 'updateCount'> | null;
-  /** updates after the checkpoint, in id order */
-  updates: { id: bigint; data: Uint8Array }[];
+  /** `stateVector` is null for checkpoints written before it was stored */
+  checkpoint: (Pick<BoardCheckpoint, 'lastUpdateId' | 'state' | 'updateCount'> & { stateVector: Uint8Array | null }) | null;
+  /** updates after the checkpoint, in id order (`endClocks` null where none were stored) */
+  updates: { id: bigint; data: Uint8Array; endClocks: Uint8Array | null }[];
 }
 
 /** What the board needs from a database; the room and the log get it injected, tests use a fake. */

@@ -41,30 +41,35 @@ export class BoardRepository implements BoardStorage {
     const values: string[] = [];
     const params: unknown[] = [];
     rows.forEach((row, index) => {
-      const at = index * 4;
-      values.push(`($${at + 1}::uuid, $${at + 2}::uuid, $${at + 3}::bytea, $${at + 4}::timestamptz)`);
-      params.push(row.interviewId, row.authorId, asBuffer(row.data), row.receivedAt);
+      const at = index * 5;
+      values.push(`($${at + 1}::uuid, $${at + 2}::uuid, $${at + 3}::bytea, $${at + 4}::bytea, $${at + 5}::timestamptz)`);
+      params.push(row.interviewId, row.authorId, asBuffer(row.data), row.endClocks ? asBuffer(row.endClocks) : null, row.receivedAt);
     });
     // Ids come from the sequence in VALUES order and RETURNING lists rows in that order.
     const result = await this.pool.query<{ id: string }>(
-      `INSERT INTO board_updates (interview_id, author_id, data, received_at) VALUES ${values.join(', ')} RETURNING id`,
+      `INSERT INTO board_updates (interview_id, author_id, data, end_clocks, received_at) VALUES ${values.join(', ')} RETURNING id`,
       params,
     );
     return result.rows.map((row) => BigInt(row.id));
   }
 
   async load(interviewId: string): Promise<StoredBoard> {
-    const checkpoints = await this.readPool.query<{ last_update_id: string; state: Buffer; update_count: number }>(
-      'SELECT last_update_id, state, update_count FROM board_snapshots WHERE interview_id = $1::uuid ORDER BY last_update_id DESC LIMIT 1',
+    const checkpoints = await this.readPool.query<{ last_update_id: string; state: Buffer; state_vector: Buffer | null; update_count: number }>(
+      'SELECT last_update_id, state, state_vector, update_count FROM board_snapshots WHERE interview_id = $1::uuid ORDER BY last_update_id DESC LIMIT 1',
       [interviewId],
     );
     const row = checkpoints.rows[0];
-    const checkpoint = row ? { lastUpdateId: BigInt(row.last_update_id), state: row.state, updateCount: row.update_count } : null;
-    const updates = await this.readPool.query<{ id: string; data: Buffer }>(
-      'SELECT id, data FROM board_updates WHERE interview_id = $1::uuid AND id > $2 ORDER BY id',
+    const checkpoint = row
+      ? { lastUpdateId: BigInt(row.last_update_id), state: row.state, stateVector: row.state_vector, updateCount: row.update_count }
+      : null;
+    const updates = await this.readPool.query<{ id: string; data: Buffer; end_clocks: Buffer | null }>(
+      'SELECT id, data, end_clocks FROM board_updates WHERE interview_id = $1::uuid AND id > $2 ORDER BY id',
       [interviewId, (checkpoint?.lastUpdateId ?? 0n).toString()],
     );
-    return { checkpoint, updates: updates.rows.map((update) => ({ id: BigInt(update.id), data: update.data })) };
+    return {
+      checkpoint,
+      updates: updates.rows.map((update) => ({ id: BigInt(update.id), data: update.data, endClocks: update.end_clocks })),
+    };
   }
 
   async saveCheckpoint(checkpoint: BoardCheckpoint): Promise<void> {
@@ -72,9 +77,16 @@ export class BoardRepository implements BoardStorage {
     // on the event loop of a live room.
     await this.pool.query(
       // The time of the last update it holds lets replay pick checkpoints by time.
-      `INSERT INTO board_snapshots (interview_id, last_update_id, state, update_count, taken_at, last_update_at)
-       VALUES ($1::uuid, $2, $3::bytea, $4, $5::timestamptz, (SELECT received_at FROM board_updates WHERE id = $2))`,
-      [checkpoint.interviewId, checkpoint.lastUpdateId.toString(), asBuffer(checkpoint.state), checkpoint.updateCount, checkpoint.takenAt],
+      `INSERT INTO board_snapshots (interview_id, last_update_id, state, state_vector, update_count, taken_at, last_update_at)
+       VALUES ($1::uuid, $2, $3::bytea, $4::bytea, $5, $6::timestamptz, (SELECT received_at FROM board_updates WHERE id = $2))`,
+      [
+        checkpoint.interviewId,
+        checkpoint.lastUpdateId.toString(),
+        asBuffer(checkpoint.state),
+        asBuffer(checkpoint.stateVector),
+        checkpoint.updateCount,
+        checkpoint.takenAt,
+      ],
     );
   }
 

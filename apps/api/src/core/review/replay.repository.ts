@@ -134,10 +134,12 @@ export class ReplayRepository {
   }
 
   /** Stores a seek point: `state` holds exactly the updates up to `lastUpdateId`. */
-  async saveSeekPoint(interviewId: string, lastUpdateId: bigint, updateCount: number, state: Uint8Array): Promise<void> {
+  async saveSeekPoint(interviewId: string, lastUpdateId: bigint, updateCount: number, state: Uint8Array, stateVector: Uint8Array): Promise<void> {
     const last = await this.prisma.boardUpdate.findUnique({ where: { id: lastUpdateId }, select: { receivedAt: true } });
     await this.prisma.boardSnapshot.create({
-      data: { interviewId, lastUpdateId, updateCount, state: state as Uint8Array<ArrayBuffer>, takenAt: new Date(), lastUpdateAt: last?.receivedAt ?? null, exact: true },
+      data: { interviewId, lastUpdateId, updateCount, state: state as Uint8Array<ArrayBuffer>,
+        stateVector: stateVector as Uint8Array<ArrayBuffer>,
+        takenAt: new Date(), lastUpdateAt: last?.receivedAt ?? null, exact: true },
     });
   }
 

@@ -108,7 +108,7 @@ export class SeekIndex {
         for (const update of stride) applyStoredUpdate(doc, update.data);
         after = stride[stride.length - 1].id;
         count += stride.length;
-        await this.replay.saveSeekPoint(interviewId, after, count, Y.encodeStateAsUpdate(doc));
+        await this.replay.saveSeekPoint(interviewId, after, count, Y.encodeStateAsUpdate(doc), Y.encodeStateVector(doc));
         written++;
       }
     } finally {

@@ -146,9 +146,9 @@ export async function withDatabase<T>(work: (client: Client) => Promise<T>): Pro
   }
 }
 
-export async function storedRows(interviewId: string): Promise<{ id: string; author_id: string | null; data: Buffer }[]> {
+export async function storedRows(interviewId: string): Promise<{ id: string; author_id: string | null; data: Buffer; end_clocks: Buffer | null }[]> {
   return withDatabase(async (client) => {
-    const result = await client.query('SELECT id, author_id, data FROM board_updates WHERE interview_id = $1 ORDER BY id', [interviewId]);
+    const result = await client.query('SELECT id, author_id, data, end_clocks FROM board_updates WHERE interview_id = $1 ORDER BY id', [interviewId]);
     return result.rows;
   });
 }

@@ -6,7 +6,8 @@ import type { BoardCheckpoint, BoardStorage, NewBoardUpdate, StoredBoard } from 
 /** The database seam of the board, in memory, with a gate to hold writes in flight and a failure switch. */
 export class MemoryBoardStorage implements BoardStorage {
   readonly rows: (NewBoardUpdate & { id: bigint })[] = [];
-  readonly checkpoints: BoardCheckpoint[] = [];
+  /** saved checkpoints; a test may add one without a state vector, as stored before those were */
+  readonly checkpoints: (Omit<BoardCheckpoint, 'stateVector'> & { stateVector: Uint8Array | null })[] = [];
   /** rows per appendUpdates call, in call order */
   readonly batches: number[] = [];
   failures = 0;
@@ -44,7 +45,7 @@ export class MemoryBoardStorage implements BoardStorage {
     const checkpoint =
       this.checkpoints.filter((c) => c.interviewId === interviewId).sort((a, b) => Number(b.lastUpdateId - a.lastUpdateId))[0] ?? null;
     const after = checkpoint?.lastUpdateId ?? 0n;
-    const updates = this.rows.filter((row) => row.interviewId === interviewId && row.id > after).map(({ id, data }) => ({ id, data }));
+    const updates = this.rows.filter((row) => row.interviewId === interviewId && row.id > after).map(({ id, data, endClocks }) => ({ id, data, endClocks: endClocks ?? null }));
     return { checkpoint, updates };
   }
 
