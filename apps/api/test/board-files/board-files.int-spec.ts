@@ -4,6 +4,9 @@ import { resetDatabase, startTestApp, TestApp, uniqueEmail } from '../support/te
 const PASSWORD = 'correct horse battery staple';
 /** Small enough that the tests can cross it cheaply. */
 const LIMIT = 64 * 1024;
+/** Per interview: three images at the limit, or five images, whichever comes first. */
+const QUOTA_BYTES = 3 * LIMIT;
+const QUOTA_FILES = 5;
 /** A real 1×1 PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const GIF = Buffer.concat([Buffer.from('GIF89a'), Buffer.alloc(20, 1)]);
@@ -19,7 +22,11 @@ describe('images on the board over REST', () => {
   let api: TestApp;
 
   beforeAll(async () => {
-    api = await startTestApp({ BOARD_FILE_MAX_BYTES: String(LIMIT) });
+    api = await startTestApp({
+      BOARD_FILE_MAX_BYTES: String(LIMIT),
+      BOARD_FILES_MAX_BYTES_PER_INTERVIEW: String(QUOTA_BYTES),
+      BOARD_FILES_MAX_PER_INTERVIEW: String(QUOTA_FILES),
+    });
   });
   afterAll(() => api.close());
   beforeEach(() => resetDatabase());
@@ -100,6 +107,35 @@ describe('images on the board over REST', () => {
     const over = await upload(id, ivan.auth, 'over-limit', pngOfSize(LIMIT + 1)).expect(413);
     expect(over.body).toEqual({ error: { code: 'PAYLOAD_TOO_LARGE', message: expect.any(String) } });
     await download(id, ivan.auth, 'over-limit').expect(404);
+  });
+
+  it('holds each interview to its quota of image bytes, still answering a repeat of a stored image', async () => {
+    const [full, other] = [await interview(), await interview()];
+    for (const name of ['one', 'two', 'three']) await upload(full.id, full.ivan.auth, name, pngOfSize(LIMIT)).expect(201);
+    const over = await upload(full.id, full.cara.auth, 'four', PNG).expect(413);
+    expect(over.body.error).toEqual({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: expect.stringContaining("past 0.2 MiB; it already holds 0.2 MiB"),
+      details: { maxBytes: QUOTA_BYTES, usedBytes: QUOTA_BYTES, maxFiles: QUOTA_FILES, files: 3 },
+    });
+    await download(full.id, full.ivan.auth, 'four').expect(404);
+    // Someone re-sending an image the board already has is not refused, and other interviews are untouched.
+    await upload(full.id, full.cara.auth, 'one', pngOfSize(LIMIT)).expect(200);
+    await upload(other.id, other.ivan.auth, 'four', PNG).expect(201);
+  });
+
+  it('holds each interview to its number of images', async () => {
+    const { id, ivan } = await interview();
+    for (let i = 0; i < QUOTA_FILES; i++) await upload(id, ivan.auth, `small-${i}`, PNG).expect(201);
+    const over = await upload(id, ivan.auth, 'one-too-many', PNG).expect(413);
+    expect(over.body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: `This board already holds ${QUOTA_FILES} images, the most one interview may have.` });
+  });
+
+  it('lets no two uploads at once squeeze past the quota together', async () => {
+    const { id, ivan } = await interview();
+    const statuses = await Promise.all(Array.from({ length: 6 }, (_, i) => upload(id, ivan.auth, `racing-${i}`, pngOfSize(LIMIT)).then((response) => response.status)));
+    expect(statuses.filter((status) => status === 201)).toHaveLength(3);
+    expect(statuses.filter((status) => status === 413)).toHaveLength(3);
   });
 
   it('refuses SVG and anything that is not one of the four image types, whatever its name', async () => {

@@ -41,6 +41,8 @@ export const configSchema = z.object({
   BOARD_CHECKPOINT_EVERY_SECONDS: z.coerce.number().int().min(1).default(60),
   BOARD_AWARENESS_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).default(100),
   BOARD_FILE_MAX_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(4 * 1024 * 1024),
+  BOARD_FILES_MAX_BYTES_PER_INTERVIEW: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  BOARD_FILES_MAX_PER_INTERVIEW: z.coerce.number().int().min(1).default(100),
   // Background jobs (BullMQ). Workers run inside the API unless turned off here.
   JOBS_WORKER: booleanFlag.default(true),
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),

@@ -20,6 +20,16 @@ export interface NewBoardFile {
 
 const DESCRIPTION = { fileId: true, mimeType: true, size: true, sha256: true, createdAt: true } as const;
 
+/** What an interview may hold in images altogether. */
+export interface BoardFilesQuota {
+  maxBytes: number;
+  maxFiles: number;
+}
+
+export type InsertOutcome =
+  | { kind: 'stored'; stored: StoredBoardFile; created: boolean }
+  | { kind: 'over-quota'; usedBytes: number; files: number };
+
 /** Images of the boards in PostgreSQL, one row per interview and Excalidraw file id. */
 @Injectable()
 export class BoardFilesRepository {
@@ -27,18 +37,24 @@ export class BoardFilesRepository {
 
   /**
    * Stores the file unless the interview already has one with this id, and returns what is stored
-   * under the id either way (two uploads of the same image racing each other both end here).
+   * under the id either way (two uploads of the same image racing each other both end here). A new
+   * file that would take the interview past its quota is not stored. Uploads to one interview take
+   * turns (a transaction-scoped advisory lock), so two at once cannot both squeeze under the quota.
    */
-  async insertOrGet(file: NewBoardFile): Promise<{ stored: StoredBoardFile; created: boolean }> {
-    const { count } = await this.prisma.boardFile.createMany({
-      data: [{ ...file, size: file.data.length }],
-      skipDuplicates: true,
+  insertOrGet(file: NewBoardFile, quota: BoardFilesQuota): Promise<InsertOutcome> {
+    const where = { interviewId_fileId: { interviewId: file.interviewId, fileId: file.fileId } };
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`board-files:${file.interviewId}`}, 0))`;
+      const existing = await tx.boardFile.findUnique({ where, select: DESCRIPTION });
+      if (existing) return { kind: 'stored', stored: existing, created: false };
+      const usage = await tx.boardFile.aggregate({ where: { interviewId: file.interviewId }, _sum: { size: true }, _count: true });
+      const usedBytes = usage._sum.size ?? 0;
+      if (usage._count + 1 > quota.maxFiles || usedBytes + file.data.length > quota.maxBytes) {
+        return { kind: 'over-quota', usedBytes, files: usage._count };
+      }
+      const stored = await tx.boardFile.create({ data: { ...file, size: file.data.length }, select: DESCRIPTION });
+      return { kind: 'stored', stored, created: true };
     });
-    const stored = await this.prisma.boardFile.findUniqueOrThrow({
-      where: { interviewId_fileId: { interviewId: file.interviewId, fileId: file.fileId } },
-      select: DESCRIPTION,
-    });
-    return { stored, created: count === 1 };
   }
 
   findWithData(interviewId: string, fileId: string): Promise<(StoredBoardFile & { data: Uint8Array }) | null> {

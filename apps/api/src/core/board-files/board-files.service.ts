@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { BOARD_FILE_MIME_TYPES, type BoardFileMimeType, type BoardFileRecord } from '@pairboard/contracts';
 import { createHash } from 'node:crypto';
+import { APP_CONFIG, AppConfig } from '../../base/config';
 import { AppError } from '../../base/errors';
 import { InterviewsService } from '../interviews';
-import { BoardFilesRepository, type StoredBoardFile } from './board-files.repository';
+import { BoardFilesRepository, type BoardFilesQuota, type StoredBoardFile } from './board-files.repository';
 import { detectImageType } from './image-type';
 
 export interface BoardFileContent {
@@ -16,15 +17,21 @@ export interface BoardFileContent {
 /** Images on the board: who may put them there and who may see them. */
 @Injectable()
 export class BoardFilesService {
+  private readonly quota: BoardFilesQuota;
+
   constructor(
     private readonly interviews: InterviewsService,
     private readonly files: BoardFilesRepository,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.quota = { maxBytes: config.BOARD_FILES_MAX_BYTES_PER_INTERVIEW, maxFiles: config.BOARD_FILES_MAX_PER_INTERVIEW };
+  }
 
   /**
    * Stores an image for the board and returns the record the document refers to it by. Uploading
    * the same bytes under the same id again answers with the record already stored; other bytes
-   * under a taken id are a conflict, since every client already shows the first ones.
+   * under a taken id are a conflict, since every client already shows the first ones. An image
+   * that would take the interview past its quota (bytes or number of images) is a 413.
    */
   async upload(
     interviewId: string,
@@ -43,14 +50,28 @@ export class BoardFilesService {
       });
     }
     const sha256 = createHash('sha256').update(data).digest();
-    const { stored, created } = await this.files.insertOrGet({
-      interviewId,
-      fileId,
-      mimeType,
-      data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) as Uint8Array<ArrayBuffer>,
-      sha256: new Uint8Array(sha256),
-      uploaderId: userId,
-    });
+    const outcome = await this.files.insertOrGet(
+      {
+        interviewId,
+        fileId,
+        mimeType,
+        data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) as Uint8Array<ArrayBuffer>,
+        sha256: new Uint8Array(sha256),
+        uploaderId: userId,
+      },
+      this.quota,
+    );
+    if (outcome.kind === 'over-quota') {
+      const full = outcome.files >= this.quota.maxFiles;
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        full
+          ? `This board already holds ${outcome.files} images, the most one interview may have.`
+          : `This image would take the board's images past ${formatMiB(this.quota.maxBytes)}; it already holds ${formatMiB(outcome.usedBytes)}.`,
+        { maxBytes: this.quota.maxBytes, usedBytes: outcome.usedBytes, maxFiles: this.quota.maxFiles, files: outcome.files },
+      );
+    }
+    const { stored, created } = outcome;
     if (!Buffer.from(stored.sha256).equals(sha256)) {
       throw new AppError('CONFLICT', 'Another image is already stored under this file id.', [{ path: 'fileId', message: 'Taken by other bytes' }]);
     }
@@ -70,6 +91,10 @@ export class BoardFilesService {
     if (!file) throw new AppError('NOT_FOUND', 'No such file.');
     return { mimeType: file.mimeType, data: file.data, sha256: Buffer.from(file.sha256).toString('hex') };
   }
+}
+
+function formatMiB(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MiB`;
 }
 
 function toRecord(stored: StoredBoardFile): BoardFileRecord {

@@ -59,6 +59,14 @@ describe('board image transport', () => {
 
   it('tells which failures a retry cannot fix', () => {
     expect(describeFileFailure(new ApiError(413, 'PAYLOAD_TOO_LARGE', 'too large'))).toMatchObject({ permanent: true, message: expect.stringContaining('larger') });
+    // A full board: the server's own words say how full.
+    const full = new ApiError(413, 'PAYLOAD_TOO_LARGE', 'This board already holds 100 images, the most one interview may have.', {
+      maxBytes: 64 * 1024 * 1024,
+      usedBytes: 1000,
+      maxFiles: 100,
+      files: 100,
+    });
+    expect(describeFileFailure(full)).toEqual({ permanent: true, message: 'This board already holds 100 images, the most one interview may have.' });
     expect(describeFileFailure(new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'no'))).toEqual({
       permanent: true,
       message: 'Only PNG, JPEG, GIF and WebP images can go on the board.',

@@ -10,6 +10,8 @@ export function describeFileFailure(error: unknown): FileFailure {
   if (!(error instanceof ApiError)) return { message: 'Something went wrong with this image.', permanent: false };
   switch (error.code) {
     case 'PAYLOAD_TOO_LARGE':
+      // The board's quota is full (the server says how full), or this one image is too large.
+      if (isQuotaDetails(error.details)) return { message: error.message, permanent: true };
       return { message: 'This image is larger than the server accepts. Try a smaller or compressed one.', permanent: true };
     case 'UNSUPPORTED_MEDIA_TYPE':
       return { message: 'Only PNG, JPEG, GIF and WebP images can go on the board.', permanent: true };
@@ -18,6 +20,10 @@ export function describeFileFailure(error: unknown): FileFailure {
     default:
       return { message: error.message, permanent: PERMANENT.has(error.code) };
   }
+}
+
+function isQuotaDetails(details: unknown): boolean {
+  return typeof details === 'object' && details !== null && 'maxFiles' in details;
 }
 
 /** The bytes of a data URL, without a network round trip (a `data:` fetch would be blocked by the CSP). */
