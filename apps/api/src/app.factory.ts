@@ -20,6 +20,10 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
     bodyParser: false,
+    // On close, connections still open after the shutdown hooks (keep-alive HTTP, room sockets
+    // whose clients have not gone) are destroyed: clients reconnect to another instance, while
+    // waiting for them would keep the process alive with nothing left to serve.
+    forceCloseConnections: true,
   });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
