@@ -11,7 +11,10 @@ if [ ! -f .env ]; then
   sed "s|^JWT_SECRET=.*|JWT_SECRET=${secret}|" .env.example > .env
   echo "wrote .env with a new random JWT_SECRET"
 fi
+# What the caller set wins over .env (e.g. PORT=3300 npm start).
+caller_env=$(export -p)
 set -a; source .env; set +a
+eval "$caller_env"
 
 step "Checking services"
 check_services
