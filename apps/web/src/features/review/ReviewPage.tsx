@@ -1,9 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { QueryFailure } from '../../app/LoadErrorAlert';
 import { useApiClient } from '../../api';
-import { BackLink, LinkButton, LoadingBlock, PageHeader, useDocumentTitle } from '../../ui';
+import { Alert, BackLink, Button, LinkButton, LoadingBlock, PageHeader, useDocumentTitle } from '../../ui';
 import { InterviewNotFound } from '../interviews/InterviewPage';
 import { StatusBadge } from '../interviews/InterviewBits';
 import { fetchInterview, interviewQueryKey } from '../interviews/interviews-api';
@@ -18,6 +18,13 @@ export default function ReviewPage() {
   const client = useApiClient();
   const interview = useQuery({ queryKey: interviewQueryKey(interviewId), queryFn: ({ signal }) => fetchInterview(client, interviewId, signal) });
   const source = useMemo(() => interviewReplaySource(client, interviewId), [client, interviewId]);
+  // A session still going keeps recording: "Show the latest" drops what was loaded and starts the replay afresh.
+  const queryClient = useQueryClient();
+  const [loadedAt, setLoadedAt] = useState(() => Date.now());
+  const showLatest = () => {
+    queryClient.removeQueries({ queryKey: source.key });
+    setLoadedAt(Date.now());
+  };
   useDocumentTitle(interview.data ? `Replay · ${interview.data.title}` : 'Replay');
 
   return (
@@ -42,7 +49,20 @@ export default function ReviewPage() {
               </LinkButton>
             }
           />
-          <ReplayView source={source} title={interview.data.title} />
+          {interview.data.status === 'live' && (
+            <Alert
+              title="This session is still going."
+              action={
+                <Button variant="secondary" onClick={showLatest}>
+                  Show the latest
+                </Button>
+              }
+            >
+              The replay runs up to {new Date(loadedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })}, when it was
+              loaded.
+            </Alert>
+          )}
+          <ReplayView key={loadedAt} source={source} title={interview.data.title} />
           {interview.data.myRole !== 'observer' && (
             <div className="review-page__share">
               <ShareLinksCard interviewId={interviewId} canIncludeNotes={interview.data.myRole === 'interviewer'} />
