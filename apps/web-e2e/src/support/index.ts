@@ -10,9 +10,10 @@ mkdirSync(screenshotDir, { recursive: true });
 export async function screenshot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}) {
   // A page scrolled to a focused field draws its sticky top bar mid-page in a full-page capture.
   if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: resolve(screenshotDir, `${name}.png`), fullPage });
+  // Transitions stopped: right after the switch to dark, colours would still be fading over.
+  await page.screenshot({ path: resolve(screenshotDir, `${name}.png`), fullPage, animations: 'disabled' });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: resolve(screenshotDir, `${name}-dark.png`), fullPage });
+  await page.screenshot({ path: resolve(screenshotDir, `${name}-dark.png`), fullPage, animations: 'disabled' });
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
