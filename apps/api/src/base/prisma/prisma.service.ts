@@ -1,13 +1,21 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../generated/prisma/client';
 import { APP_CONFIG, AppConfig } from '../config';
+import { DatabasePool } from './database-pool';
+
+/** How long shutdown waits for queries and transactions in flight before closing their connections. */
+export const DATABASE_CLOSE_GRACE_MS = 5000;
 
 /** The only PrismaClient in the process. Repositories are the only code that injects it. */
 @Injectable()
-export class PrismaService extends PrismaClient implements OnModuleDestroy {
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    super({ adapter: new PrismaPg({ connectionString: config.DATABASE_URL, max: 10, connectionTimeoutMillis: 3000 }) });
+export class PrismaService extends PrismaClient implements OnApplicationShutdown {
+  private readonly database: DatabasePool;
+
+  constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'DATABASE_URL'>) {
+    const database = new DatabasePool(config.DATABASE_URL);
+    super({ adapter: new PrismaPg(database.pool) });
+    this.database = database;
   }
 
   /** Health probe: true when a trivial query round-trips. */
@@ -20,7 +28,22 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     }
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.$disconnect();
+  /**
+   * The last shutdown phase, after every other capability has stored what it holds (board
+   * updates, running jobs, room visits) in its own destroy hooks.
+   */
+  async onApplicationShutdown(): Promise<void> {
+    await this.close(DATABASE_CLOSE_GRACE_MS);
+  }
+
+  /**
+   * Ending the pool first, then rolling back open transactions: the connections they give back
+   * close instead of going to a transaction that is still waiting for one (which Prisma would
+   * then never give back).
+   */
+  async close(graceMs: number): Promise<{ forced: number }> {
+    const ending = this.database.end(graceMs);
+    const [, ended] = await Promise.all([this.$disconnect(), ending]);
+    return ended;
   }
 }

@@ -1,0 +1,75 @@
+import { Client } from 'pg';
+import { PrismaService } from '../../src/base/prisma';
+import { DatabasePool } from '../../src/base/prisma/database-pool';
+
+const url = process.env.DATABASE_URL as string;
+
+/** Server-side sessions of this process's pools, told apart by application name. */
+async function sessionsNamed(applicationName: string): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1', [applicationName]);
+    return rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
+function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T | 'still pending'> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([promise, new Promise<'still pending'>((resolve) => (timer = setTimeout(() => resolve('still pending'), ms)))]).finally(() => clearTimeout(timer));
+}
+
+describe('closing the database on shutdown', () => {
+  it('finishes at once while every connection is inside a transaction and one more transaction waits for a connection', async () => {
+    const prisma = new PrismaService({ DATABASE_URL: url });
+    let finish!: () => void;
+    const blocked = new Promise<void>((resolve) => (finish = resolve));
+    // Fill the pool (10 connections) with transactions that wait on the application, not on the database.
+    const holders = Array.from({ length: 10 }, () =>
+      prisma.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT 1`;
+        await blocked;
+      }, { timeout: 60_000 }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const waiting = prisma.$transaction((tx) => tx.$queryRaw`SELECT 1`, { maxWait: 60_000 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const started = Date.now();
+    // Without ending the pool first, the waiting transaction takes a connection the rollback frees and never gives it back.
+    expect(await settleWithin(prisma.close(10_000), 3000)).toEqual({ forced: 0 });
+    expect(Date.now() - started).toBeLessThan(2000);
+
+    finish();
+    const outcomes = await settleWithin(Promise.allSettled([...holders, waiting]), 5000);
+    expect(outcomes).not.toBe('still pending');
+    expect((outcomes as PromiseSettledResult<unknown>[]).every((outcome) => outcome.status === 'rejected')).toBe(true);
+  }, 20_000);
+
+  it('closes a connection nobody gives back once the grace period is over', async () => {
+    const name = `pairboard-shutdown-${process.pid}`;
+    const database = new DatabasePool(`${url}?application_name=${name}`, { max: 2 });
+    const kept = await database.pool.connect();
+    const returned = await database.pool.connect();
+    returned.release();
+    expect(database.lentCount).toBe(1);
+    expect(await sessionsNamed(name)).toBe(2);
+
+    const started = Date.now();
+    expect(await settleWithin(database.end(300), 3000)).toEqual({ forced: 1 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(database.lentCount).toBe(0);
+    expect(await sessionsNamed(name)).toBe(0);
+    await expect(kept.query('SELECT 1')).rejects.toThrow();
+  });
+
+  it('waits for a query in flight instead of cutting it off', async () => {
+    const database = new DatabasePool(url);
+    const query = database.pool.query<{ done: boolean }>('SELECT pg_sleep(0.4) IS NOT NULL AS done');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await database.end(5000)).toEqual({ forced: 0 });
+    expect((await query).rows[0].done).toBe(true);
+  });
+});
