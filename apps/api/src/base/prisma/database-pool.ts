@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool, PoolClient } from 'pg';
 
 const logger = new Logger('DatabasePool');
@@ -9,6 +10,8 @@ const logger = new Logger('DatabasePool');
  */
 export class DatabasePool {
   readonly pool: Pool;
+  /** Set the moment shutdown begins. */
+  closing = false;
   private readonly lent = new Set<PoolClient>();
 
   constructor(connectionString: string, options: { max?: number; connectionTimeoutMillis?: number } = {}) {
@@ -32,6 +35,7 @@ export class DatabasePool {
    * lost track of, would otherwise hold shutdown open for ever.
    */
   async end(graceMs: number): Promise<{ forced: number }> {
+    this.closing = true;
     const ended = this.pool.end();
     let timer: NodeJS.Timeout | undefined;
     const graceOver = new Promise<'grace over'>((resolve) => (timer = setTimeout(() => resolve('grace over'), graceMs)));
@@ -50,5 +54,32 @@ export class DatabasePool {
     }
     await ended;
     return { forced: stuck.length };
+  }
+}
+
+type PgAdapter = Awaited<ReturnType<PrismaPg['connect']>>;
+
+/**
+ * Prisma's pg adapter, except that a transaction which only gets its connection once shutdown has
+ * begun gives it straight back and fails. Prisma cancels transactions still waiting for a
+ * connection when it disconnects, and when such a connection arrives afterwards it drops the
+ * transaction without ever releasing the connection, which would keep the pool from ending.
+ */
+export class ShutdownSafePrismaPg extends PrismaPg {
+  constructor(private readonly database: DatabasePool) {
+    super(database.pool);
+  }
+
+  override async connect(): Promise<PgAdapter> {
+    const adapter = await super.connect();
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const transaction = await startTransaction(isolationLevel);
+      if (!this.database.closing) return transaction;
+      await transaction.executeRaw({ sql: 'ROLLBACK', args: [], argTypes: [] }).catch(() => undefined);
+      await transaction.rollback();
+      throw new Error('the database is closing');
+    };
+    return adapter;
   }
 }

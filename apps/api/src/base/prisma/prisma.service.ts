@@ -1,8 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../generated/prisma/client';
 import { APP_CONFIG, AppConfig } from '../config';
-import { DatabasePool } from './database-pool';
+import { DatabasePool, ShutdownSafePrismaPg } from './database-pool';
 
 /** How long shutdown waits for queries and transactions in flight before closing their connections. */
 export const DATABASE_CLOSE_GRACE_MS = 5000;
@@ -14,7 +13,7 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
 
   constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'DATABASE_URL'>) {
     const database = new DatabasePool(config.DATABASE_URL);
-    super({ adapter: new PrismaPg(database.pool) });
+    super({ adapter: new ShutdownSafePrismaPg(database) });
     this.database = database;
   }
 
@@ -38,8 +37,7 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
 
   /**
    * Ending the pool first, then rolling back open transactions: the connections they give back
-   * close instead of going to a transaction that is still waiting for one (which Prisma would
-   * then never give back).
+   * close instead of going to a transaction that is still waiting for one.
    */
   async close(graceMs: number): Promise<{ forced: number }> {
     const ending = this.database.end(graceMs);
