@@ -1,8 +1,10 @@
-// Starts the built API (which also serves the built web app) for the browser tests:
-// creates the test database if needed, applies the migrations, then runs the server on E2E_PORT (3100).
+// Starts the built API (which also serves the built web app) for the browser tests: recreates the
+// test database and empties its Redis database (so no request, job or session of an earlier run can
+// meet this run's people), applies the migrations, then runs the server on E2E_PORT (3100).
 const { spawn, spawnSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const { resolve } = require('node:path');
+const Redis = require('ioredis');
 const { Client } = require('pg');
 
 const root = resolve(__dirname, '../..');
@@ -29,14 +31,21 @@ const migrateJs = resolve(root, 'dist/api/apps/api/src/cli/migrate.js');
 const seedJs = resolve(root, 'dist/api/apps/api/src/cli/seed.js');
 const indexHtml = resolve(root, 'dist/web/index.html');
 
-async function ensureDatabase() {
+async function startEmpty() {
   const admin = new Client({ connectionString: `${serverUrl}/postgres` });
   await admin.connect();
   try {
-    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (rowCount === 0) await admin.query(`CREATE DATABASE "${database}"`);
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${database}"`);
   } finally {
     await admin.end();
+  }
+  const redis = new Redis(env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    await redis.flushdb();
+  } finally {
+    redis.disconnect();
   }
 }
 
@@ -53,7 +62,7 @@ async function main() {
     }
   }
 
-  await ensureDatabase();
+  await startEmpty();
 
   const migration = spawnSync(process.execPath, [migrateJs], { cwd: root, env, stdio: 'inherit' });
   if (migration.status !== 0) {

@@ -7,6 +7,8 @@ test.describe('Practise', () => {
   test('two people in different time zones file overlapping requests and are matched into one session', async ({ browser }) => {
     test.setTimeout(90_000);
     // Ada is in Paris and Grace in London: the same hour is 10:00 for one and 09:00 for the other.
+    // Both pick the same calendar date (around midnight UTC, "today" is not the same date for both).
+    const day = calendarDate(3);
     const ada = newUser('Ada Lovelace');
     const grace = newUser('Grace Hopper');
     const adaContext = await browser.newContext({ timezoneId: 'Europe/Paris' });
@@ -25,7 +27,7 @@ test.describe('Practise', () => {
     await adaPage.submit.click();
     await expect(adaPage.form.getByRole('alert')).toContainText('Choose when you are free');
 
-    await adaPage.selectHours(3, 10, 14);
+    await adaPage.selectHours(day, 10, 14);
     await adaPage.chooseTopics(['Caching']);
     await adaPage.form.getByRole('radio', { name: /Candidate first/ }).check();
     await screenshot(adaPage.page, 'practise-form');
@@ -44,7 +46,7 @@ test.describe('Practise', () => {
 
     await gracePage.goto();
     await expect(gracePage.timeZone).toHaveText('Times in Europe/London');
-    await gracePage.selectHours(3, 9, 13);
+    await gracePage.selectHours(day, 9, 13);
     await gracePage.chooseTopics(['Caching', 'Geospatial queries']);
     await gracePage.submit.click();
     await expect(gracePage.request()).toBeVisible();
@@ -55,7 +57,7 @@ test.describe('Practise', () => {
       await expect(practise.request().getByRole('link', { name: 'open the interview' })).toBeVisible();
       await practise.page.reload();
       await expect(practise.sessions.getByTestId('session-row')).toHaveCount(2);
-      // Both halves are two days away: the join buttons wait for the room to open.
+      // Both halves are days away: the join buttons wait for the room to open.
       await expect(practise.sessions.getByRole('button', { name: 'Join' }).first()).toBeDisabled();
     }
     // Ada asked to be the candidate first; the second half swaps the roles.
@@ -79,7 +81,7 @@ test.describe('Practise', () => {
     await registerIn(context.request, newUser('Linus Pauling'));
     const practise = new PractisePage(page);
     await practise.goto();
-    await practise.selectHours(5, 18, 20);
+    await practise.selectHours(calendarDate(5), 18, 20);
     await practise.chooseTopics(['Caching']);
     await practise.submit.click();
     await expect(practise.request()).toContainText('Looking for a partner');
@@ -89,3 +91,8 @@ test.describe('Practise', () => {
     await expect(practise.request().getByRole('button', { name: 'Edit' })).toHaveCount(0);
   });
 });
+
+/** The UTC calendar date `daysAhead` days from now, as YYYY-MM-DD. */
+function calendarDate(daysAhead: number): string {
+  return new Date(Date.now() + daysAhead * 24 * 3600 * 1000).toISOString().slice(0, 10);
+}

@@ -26,17 +26,18 @@ export class PractisePage {
    * Drags down one day's column from `fromHour` to just before `toHour`, in the browser's own zone,
    * `daysAhead` days from today (moving to the next week when needed).
    */
-  async selectHours(daysAhead: number, fromHour: number, toHour: number) {
+  /** Drags over the hours of `day` (a calendar date, YYYY-MM-DD) in the page's own time zone. */
+  async selectHours(day: string, fromHour: number, toHour: number) {
     const starts = await this.page.evaluate(
-      ({ daysAhead, fromHour, toHour }) => {
-        const today = new Date();
+      ({ day, fromHour, toHour }) => {
+        const [year, month, date] = day.split('-').map(Number);
         const cells: string[] = [];
         for (let minutes = fromHour * 60; minutes < toHour * 60; minutes += 30) {
-          cells.push(new Date(today.getFullYear(), today.getMonth(), today.getDate() + daysAhead, 0, minutes).toISOString());
+          cells.push(new Date(year, month - 1, date, 0, minutes).toISOString());
         }
         return cells;
       },
-      { daysAhead, fromHour, toHour },
+      { day, fromHour, toHour },
     );
     const cell = (start: string) => this.form.locator(`[data-start="${start}"]`);
     if ((await cell(starts[0]).count()) === 0) await this.form.getByRole('button', { name: 'Next week' }).click();
