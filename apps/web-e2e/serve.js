@@ -4,7 +4,7 @@
 const { spawn, spawnSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const { resolve } = require('node:path');
-const Redis = require('ioredis');
+const { Redis } = require('ioredis');
 const { Client } = require('pg');
 
 const root = resolve(__dirname, '../..');
