@@ -58,14 +58,18 @@ export class DatabasePool {
 }
 
 type PgAdapter = Awaited<ReturnType<PrismaPg['connect']>>;
+type PgTransaction = Awaited<ReturnType<PgAdapter['startTransaction']>>;
 
 /**
- * Prisma's pg adapter, except that a transaction which only gets its connection once shutdown has
- * begun gives it straight back and fails. Prisma cancels transactions still waiting for a
- * connection when it disconnects, and when such a connection arrives afterwards it drops the
- * transaction without ever releasing the connection, which would keep the pool from ending.
+ * Prisma's pg adapter, made to give every connection back to the pool. Prisma loses one in two
+ * cases, each of which would shrink the pool for good (and, ten times over, stall every
+ * transaction):
+ * - when COMMIT or ROLLBACK fails (the connection died mid-transaction, PostgreSQL restarted), it
+ *   never releases the connection; here the failure releases it;
+ * - a transaction that only gets its connection after shutdown began was already cancelled, and
+ *   Prisma drops it without releasing the connection; here it is given straight back.
  */
-export class ShutdownSafePrismaPg extends PrismaPg {
+export class ConnectionSafePrismaPg extends PrismaPg {
   constructor(private readonly database: DatabasePool) {
     super(database.pool);
   }
@@ -74,7 +78,7 @@ export class ShutdownSafePrismaPg extends PrismaPg {
     const adapter = await super.connect();
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
-      const transaction = await startTransaction(isolationLevel);
+      const transaction = releasedOnFailedEnd(await startTransaction(isolationLevel));
       if (!this.database.closing) return transaction;
       await transaction.executeRaw({ sql: 'ROLLBACK', args: [], argTypes: [] }).catch(() => undefined);
       await transaction.rollback();
@@ -82,4 +86,34 @@ export class ShutdownSafePrismaPg extends PrismaPg {
     };
     return adapter;
   }
+}
+
+/**
+ * Releases the transaction's connection once: after COMMIT or ROLLBACK as the adapter does, or, when
+ * one of them fails, at once and destroyed (its session may be dead or mid-transaction; the pool
+ * opens a fresh one), where Prisma would never release it.
+ */
+function releasedOnFailedEnd(transaction: PgTransaction): PgTransaction {
+  let released = false;
+  const once = (release: () => Promise<void>) => async () => {
+    if (released) return;
+    released = true;
+    await release();
+  };
+  // The adapter's commit and rollback only hand the connection back; the statements run before them.
+  transaction.commit = once(transaction.commit.bind(transaction));
+  transaction.rollback = once(transaction.rollback.bind(transaction));
+  // The adapter keeps its pool client on the transaction; releasing it with an error destroys it.
+  const client = (transaction as unknown as { client?: PoolClient }).client;
+  const destroy = once(async () => (client ? client.release(true) : transaction.rollback()));
+  const executeRaw = transaction.executeRaw.bind(transaction);
+  transaction.executeRaw = async (query) => {
+    try {
+      return await executeRaw(query);
+    } catch (error) {
+      if (query.sql === 'COMMIT' || query.sql === 'ROLLBACK') await destroy();
+      throw error;
+    }
+  };
+  return transaction;
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { PrismaClient } from '../../generated/prisma/client';
 import { APP_CONFIG, AppConfig } from '../config';
-import { DatabasePool, ShutdownSafePrismaPg } from './database-pool';
+import { DatabasePool, ConnectionSafePrismaPg } from './database-pool';
 
 /** How long shutdown waits for queries and transactions in flight before closing their connections. */
 export const DATABASE_CLOSE_GRACE_MS = 5000;
@@ -13,7 +13,7 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
 
   constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'DATABASE_URL'>) {
     const database = new DatabasePool(config.DATABASE_URL);
-    super({ adapter: new ShutdownSafePrismaPg(database) });
+    super({ adapter: new ConnectionSafePrismaPg(database) });
     this.database = database;
   }
 

@@ -21,6 +21,44 @@ function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T | 'still pe
   return Promise.race([promise, new Promise<'still pending'>((resolve) => (timer = setTimeout(() => resolve('still pending'), ms)))]).finally(() => clearTimeout(timer));
 }
 
+describe('connections always go back to the pool', () => {
+  let prisma: PrismaService;
+  let admin: Client;
+  beforeEach(async () => {
+    prisma = new PrismaService({ DATABASE_URL: url });
+    admin = new Client({ connectionString: url });
+    await admin.connect();
+  });
+  afterEach(async () => {
+    await admin.end();
+    await prisma.close(1000);
+  });
+
+  /** A transaction whose server process is killed halfway, as when PostgreSQL restarts. */
+  async function transactionCutOff(end: 'query' | 'commit'): Promise<string> {
+    return prisma
+      .$transaction(async (tx) => {
+        const [{ pid }] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+        await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+        // Either the next query fails (and Prisma's ROLLBACK with it) or the COMMIT does.
+        if (end === 'query') await tx.$queryRaw`SELECT 1`;
+      })
+      .then(
+        () => 'committed',
+        (error: Error) => error.message,
+      );
+  }
+
+  it.each(['query', 'commit'] as const)('when the connection dies inside a transaction (the %s fails)', async (end) => {
+    const database = (prisma as unknown as { database: DatabasePool }).database;
+    for (let round = 0; round < 12; round++) expect(await transactionCutOff(end)).not.toBe('committed');
+    // Twelve lost connections would have used up the pool of ten for good.
+    expect(database.lentCount).toBe(0);
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => prisma.$transaction((tx) => tx.$queryRaw<{ n: number }[]>`SELECT ${i}::int AS n`)));
+    expect(results.map(([row]) => row.n)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+  }, 30_000);
+});
+
 describe('closing the database on shutdown', () => {
   // 0 ms: most connections are still being opened when shutdown begins; 300 ms: all are in use.
   it.each([0, 300])('finishes at once while the pool is full of transactions and one more waits for a connection (shutdown after %i ms)', async (afterMs) => {
