@@ -1,8 +1,13 @@
 import { cx } from './cx';
 import './Avatar.css';
 
+/** "Ada Lovelace" → "AL"; a bracketed aside ("Ada (demo)") and punctuation do not count. */
 export function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
+  const words = name
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+    .split(/\s+/)
+    .map((word) => word.replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter(Boolean);
   if (words.length === 0) return '?';
   const letters = words.length === 1 ? [...words[0]].slice(0, 1) : [[...words[0]][0], [...words[words.length - 1]][0]];
   return letters.join('').toUpperCase();
