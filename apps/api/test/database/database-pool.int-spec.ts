@@ -59,6 +59,41 @@ describe('connections always go back to the pool', () => {
   }, 30_000);
 });
 
+describe('statements of one transaction', () => {
+  it('reach its connection one at a time, even when Prisma sends them at once', async () => {
+    const prisma = new PrismaService({ DATABASE_URL: url });
+    const database = (prisma as unknown as { database: DatabasePool }).database;
+    // The most queries any one connection had in flight (pg 8 queues extra ones with a warning; pg 9 will refuse them).
+    let most = 0;
+    database.pool.on('connect', (client) => {
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      let inFlight = 0;
+      (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        const result = query(...args);
+        if (result instanceof Promise) void result.finally(() => inFlight--).catch(() => undefined);
+        else inFlight--;
+        return result;
+      };
+    });
+    try {
+      // Reading a person with several relations: Prisma fetches the relations at once.
+      const email = `one-at-a-time-${process.pid}@example.test`;
+      const found = await prisma.$transaction(async (tx) => {
+        await tx.user.deleteMany({ where: { email } });
+        const user = await tx.user.create({ data: { email, name: 'One At A Time', passwordHash: 'x' } });
+        return tx.user.findUnique({ where: { id: user.id }, include: { notes: true, chatMessages: true, notifications: true, roomVisits: true } });
+      });
+      expect(found).toMatchObject({ email, notes: [], chatMessages: [], notifications: [], roomVisits: [] });
+      await prisma.user.deleteMany({ where: { email } });
+      expect(most).toBe(1);
+    } finally {
+      await prisma.close(1000);
+    }
+  });
+});
+
 describe('closing the database on shutdown', () => {
   // 0 ms: most connections are still being opened when shutdown begins; 300 ms: all are in use.
   it.each([0, 300])('finishes at once while the pool is full of transactions and one more waits for a connection (shutdown after %i ms)', async (afterMs) => {

@@ -61,7 +61,8 @@ type PgAdapter = Awaited<ReturnType<PrismaPg['connect']>>;
 type PgTransaction = Awaited<ReturnType<PgAdapter['startTransaction']>>;
 
 /**
- * Prisma's pg adapter, made to give every connection back to the pool. Prisma loses one in two
+ * Prisma's pg adapter, made to give every connection back to the pool (and to send a transaction's
+ * statements one at a time, see `safeTransaction`). Prisma loses a connection in two
  * cases, each of which would shrink the pool for good (and, ten times over, stall every
  * transaction):
  * - when COMMIT or ROLLBACK fails (the connection died mid-transaction, PostgreSQL restarted), it
@@ -78,7 +79,7 @@ export class ConnectionSafePrismaPg extends PrismaPg {
     const adapter = await super.connect();
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
-      const transaction = releasedOnFailedEnd(await startTransaction(isolationLevel));
+      const transaction = safeTransaction(await startTransaction(isolationLevel));
       if (!this.database.closing) return transaction;
       await transaction.executeRaw({ sql: 'ROLLBACK', args: [], argTypes: [] }).catch(() => undefined);
       await transaction.rollback();
@@ -89,11 +90,14 @@ export class ConnectionSafePrismaPg extends PrismaPg {
 }
 
 /**
- * Releases the transaction's connection once: after COMMIT or ROLLBACK as the adapter does, or, when
- * one of them fails, at once and destroyed (its session may be dead or mid-transaction; the pool
- * opens a fresh one), where Prisma would never release it.
+ * A transaction as the adapter makes it, with two changes:
+ * - Its statements reach the connection one at a time. Prisma sends a transaction's independent
+ *   reads at once; pg 8 queues them with a deprecation warning and pg 9 will refuse them.
+ * - Its connection is released once: after COMMIT or ROLLBACK as the adapter does, or, when one of
+ *   them fails, at once and destroyed (its session may be dead or mid-transaction; the pool opens a
+ *   fresh one), where Prisma would never release it.
  */
-function releasedOnFailedEnd(transaction: PgTransaction): PgTransaction {
+function safeTransaction(transaction: PgTransaction): PgTransaction {
   let released = false;
   const once = (release: () => Promise<void>) => async () => {
     if (released) return;
@@ -106,14 +110,24 @@ function releasedOnFailedEnd(transaction: PgTransaction): PgTransaction {
   // The adapter keeps its pool client on the transaction; releasing it with an error destroys it.
   const client = (transaction as unknown as { client?: PoolClient }).client;
   const destroy = once(async () => (client ? client.release(true) : transaction.rollback()));
-  const executeRaw = transaction.executeRaw.bind(transaction);
-  transaction.executeRaw = async (query) => {
-    try {
-      return await executeRaw(query);
-    } catch (error) {
-      if (query.sql === 'COMMIT' || query.sql === 'ROLLBACK') await destroy();
-      throw error;
-    }
+
+  let previous: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(statement: () => Promise<T>): Promise<T> => {
+    const next = previous.then(statement, statement);
+    previous = next.catch(() => undefined);
+    return next;
   };
+  const queryRaw = transaction.queryRaw.bind(transaction);
+  const executeRaw = transaction.executeRaw.bind(transaction);
+  transaction.queryRaw = (query) => inTurn(() => queryRaw(query));
+  transaction.executeRaw = (query) =>
+    inTurn(async () => {
+      try {
+        return await executeRaw(query);
+      } catch (error) {
+        if (query.sql === 'COMMIT' || query.sql === 'ROLLBACK') await destroy();
+        throw error;
+      }
+    });
   return transaction;
 }
