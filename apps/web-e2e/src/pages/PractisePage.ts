@@ -23,10 +23,9 @@ export class PractisePage {
   }
 
   /**
-   * Drags down one day's column from `fromHour` to just before `toHour`, in the browser's own zone,
-   * `daysAhead` days from today (moving to the next week when needed).
+   * Drags down the column of `day` (a calendar date, YYYY-MM-DD) from `fromHour` to just before
+   * `toHour`, in the browser's own time zone (moving to the next week when needed).
    */
-  /** Drags over the hours of `day` (a calendar date, YYYY-MM-DD) in the page's own time zone. */
   async selectHours(day: string, fromHour: number, toHour: number) {
     const starts = await this.page.evaluate(
       ({ day, fromHour, toHour }) => {

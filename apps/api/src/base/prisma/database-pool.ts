@@ -105,11 +105,12 @@ function safeTransaction(transaction: PgTransaction): PgTransaction {
     await release();
   };
   // The adapter's commit and rollback only hand the connection back; the statements run before them.
+  const handBack = transaction.rollback.bind(transaction);
   transaction.commit = once(transaction.commit.bind(transaction));
-  transaction.rollback = once(transaction.rollback.bind(transaction));
+  transaction.rollback = once(handBack);
   // The adapter keeps its pool client on the transaction; releasing it with an error destroys it.
   const client = (transaction as unknown as { client?: PoolClient }).client;
-  const destroy = once(async () => (client ? client.release(true) : transaction.rollback()));
+  const destroy = once(async () => (client ? client.release(true) : handBack()));
 
   let previous: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(statement: () => Promise<T>): Promise<T> => {
