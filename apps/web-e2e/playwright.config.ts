@@ -50,5 +50,7 @@ export default defineConfig({
         timeout: 120_000,
         stdout: 'ignore',
         stderr: 'pipe',
+        // SIGTERM rather than SIGKILL: the server shuts down, and its mail server with it.
+        gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
       },
 });

@@ -7,16 +7,19 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { usePasswordGuessCheck } from '@pairboard/contracts';
 import { AppModule } from './app.module';
 import { AppConfig, trustProxySetting } from './base/config';
 import { HttpExceptionFilter } from './base/errors';
 import { HttpMetricsMiddleware } from './base/metrics/metrics.module';
 import { bodyErrorHandler, jsonBodyParser } from './base/http/body-parsing';
 import { AppValidationPipe } from './base/validation';
+import { isGuessablePassword } from './core/auth/password-guessing';
 
 
 /** Builds the whole application (used by main.ts and by the integration tests, so both run the same stack). */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
+  usePasswordGuessCheck(isGuessablePassword);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
     bodyParser: false,
@@ -41,7 +44,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
           fontSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
+          // CSP3's 'self' admits ws:/wss: to this same host (/yjs, /socket.io) and nothing else.
+          connectSrc: ["'self'"],
           workerSrc: ["'self'", 'blob:'],
           mediaSrc: ["'self'", 'blob:'],
           objectSrc: ["'none'"],
@@ -50,8 +54,16 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
           upgradeInsecureRequests: null,
         },
       },
+      // Sent below, only on https: over plain http it means nothing, and a plain-http install
+      // reached by a name that later gets https must not be pinned by accident.
+      strictTransportSecurity: false,
     }),
   );
+  // req.secure: the connection's own TLS, or X-Forwarded-Proto from a proxy trusted by TRUST_PROXY.
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.secure) response.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    next();
+  });
   // API answers are per user and short-lived: never let a browser or proxy cache them.
   app.use('/api', (_request: Request, response: Response, next: NextFunction) => {
     response.setHeader('Cache-Control', 'no-store');

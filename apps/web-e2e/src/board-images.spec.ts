@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
 import { deflateSync, crc32 } from 'node:zlib';
 import { RoomPage } from './pages/RoomPage';
-import { createInterviewAs, forbidExternalRequests, screenshot, signUpInBrowser } from './support';
+import { acceptInterviewAs, createInterviewAs, forbidExternalRequests, screenshot, signUpInBrowser } from './support';
 import type { NewUser } from './pages/SignUpPage';
 
 interface Person {
@@ -70,6 +70,8 @@ test.describe('Images on the live board', () => {
         { email: observer.user.email, role: 'observer' },
       ],
     });
+    await acceptInterviewAs(candidate.context.request, candidate.user, id);
+    await acceptInterviewAs(observer.context.request, observer.user, id);
 
     await interviewer.room.goto(id);
     await candidate.room.goto(id);
@@ -110,6 +112,7 @@ test.describe('Images on the live board', () => {
     const interviewer = await signedInPerson(browser, 'Ada Lovelace', baseURL);
     const candidate = await signedInPerson(browser, 'Grace Hopper', baseURL);
     const id = await createInterviewAs(interviewer.context.request, interviewer.user, { title: 'Refused picture', invite: [{ email: candidate.user.email, role: 'candidate' }] });
+    await acceptInterviewAs(candidate.context.request, candidate.user, id);
     await interviewer.room.goto(id);
     await candidate.room.goto(id);
     await interviewer.room.expectLive();

@@ -3,7 +3,7 @@ import { DashboardPage } from './pages/DashboardPage';
 import { InterviewPage } from './pages/InterviewPage';
 import { NewInterviewPage } from './pages/NewInterviewPage';
 import { RoomPage } from './pages/RoomPage';
-import { createInterviewAs, forbidExternalRequests, screenshot, signUpInBrowser } from './support';
+import { acceptInterviewAs, createInterviewAs, forbidExternalRequests, screenshot, signUpInBrowser } from './support';
 import type { NewUser } from './pages/SignUpPage';
 
 interface Person {
@@ -40,6 +40,9 @@ test.describe('The live board', () => {
       { email: observer.user.email, role: 'observer' },
     ]);
     const id = await form.create();
+    // The invitees take part once they accept.
+    await acceptInterviewAs(candidate.context.request, candidate.user, id);
+    await acceptInterviewAs(observer.context.request, observer.user, id);
     await new InterviewPage(page).joinRoom.click();
     await expect(page).toHaveURL(new RegExp(`/interviews/${id}/room$`));
 

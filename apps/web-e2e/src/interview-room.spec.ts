@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
 import { InterviewRoomPage } from './pages/InterviewRoomPage';
-import { createInterviewAs, screenshot, signUpInBrowser } from './support';
+import { acceptInterviewAs, createInterviewAs, screenshot, signUpInBrowser } from './support';
 import type { NewUser } from './pages/SignUpPage';
 
 interface Person {
@@ -29,6 +29,7 @@ test.describe('The interview room', () => {
       questionId: 'url-shortener',
       invite: [{ email: candidate.user.email, role: 'candidate' }],
     });
+    await acceptInterviewAs(candidate.context.request, candidate.user, id);
 
     const ada = interviewer.room;
     const grace = candidate.room;

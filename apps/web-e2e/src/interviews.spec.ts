@@ -34,7 +34,10 @@ test.describe('Interviews', () => {
     await expect(interview.participants).toHaveCount(3);
     await expect(interview.participant('Ada Lovelace')).toContainText('(you)');
     await expect(interview.participant('Ada Lovelace')).toContainText('Interviewer');
-    await expect(interview.participant('Grace Hopper')).toContainText('Candidate');
+    // Grace has an account, but until she accepts she shows as invited, by email only.
+    await expect(interview.participant(candidate.email)).toContainText('Candidate');
+    await expect(interview.participant(candidate.email)).toContainText('Invited');
+    await expect(interview.participant('Grace Hopper')).toHaveCount(0);
     await expect(interview.participant(pending.email)).toContainText('Observer');
     await expect(interview.participant(pending.email)).toContainText('Invited');
     await expect(interview.roomLink).toHaveValue(new RegExp(`/interviews/${id}/room$`));
@@ -58,14 +61,31 @@ test.describe('Interviews', () => {
     await expect(upcoming.getByTestId('interview-row')).toContainText('invited');
     await screenshot(page, 'dashboard-interviews');
 
-    // The invited candidate sees it too, as candidate.
+    // The invited candidate sees it too, as an invitation; she accepts on the interview's page.
     const candidateContext = await browser.newContext();
     await candidateContext.request.post('/api/auth/login', { data: { email: candidate.email, password: candidate.password } });
     const candidatePage = await candidateContext.newPage();
     const candidateDashboard = new DashboardPage(candidatePage);
     await candidateDashboard.goto();
+    await expect(candidateDashboard.invitations).toContainText('Design a URL shortener');
+    await expect(candidateDashboard.invitations).toContainText('Candidate');
+    await expect(candidateDashboard.emptyState).toBeVisible();
+    await candidateDashboard.invitations.getByRole('link', { name: 'Design a URL shortener' }).click();
+    const candidateView = new InterviewPage(candidatePage);
+    await candidateView.expectLoaded('Design a URL shortener');
+    await expect(candidateView.joinRoom).toHaveCount(0);
+    await candidateView.acceptInvitation();
+    await expect(candidateView.joinRoom).toBeVisible();
+    await expect(candidateView.participant('Grace Hopper')).toContainText('(you)');
+    await candidateDashboard.goto();
+    await expect(candidateDashboard.invitations).toHaveCount(0);
     await expect(candidateDashboard.section('Upcoming').getByTestId('interview-row')).toContainText('Candidate');
     await candidateContext.close();
+
+    // Ada now sees her by name.
+    await interview.goto(id);
+    await expect(interview.participant('Grace Hopper')).toContainText('Candidate');
+    await expect(interview.participant('Grace Hopper')).not.toContainText('Invited');
   });
 
   test('an interview that is not yours is not found', async ({ page, context, request }) => {

@@ -3,7 +3,7 @@ import { expect, test, type Browser, type BrowserContext } from '@playwright/tes
 import { InterviewRoomPage } from './pages/InterviewRoomPage';
 import { ReviewPage } from './pages/ReviewPage';
 import type { NewUser } from './pages/SignUpPage';
-import { createInterviewAs, forbidExternalRequests, screenshot, signUpInBrowser } from './support';
+import { acceptInterviewAs, createInterviewAs, forbidExternalRequests, screenshot, signUpInBrowser } from './support';
 
 interface Person {
   user: NewUser;
@@ -27,6 +27,7 @@ test.describe('Session replay', () => {
       questionId: 'url-shortener',
       invite: [{ email: candidate.user.email, role: 'candidate' }],
     });
+    await acceptInterviewAs(candidate.context.request, candidate.user, id);
 
     // Record: start, draw one box, next phase, draw two more.
     const ada = interviewer.room;
@@ -87,9 +88,18 @@ test.describe('Session replay', () => {
     expect(parsed.elements.filter((element) => !element.isDeleted && element.type === 'rectangle')).toHaveLength(3);
 
     // Share: a signed-out visitor watches through the link; once revoked it no longer opens.
+    await expect(review.includeNotes).toBeVisible();
     await ada.page.getByRole('button', { name: 'Create link' }).click();
     const link = await ada.page.getByLabel('Your new link (shown only now)').inputValue();
     expect(link).toMatch(/\/replay\/[A-Za-z0-9_-]{43}$/);
+    await expect(review.shareLinks.getByRole('listitem')).toHaveCount(1);
+    await expect(review.shareLinks).toContainText('by you');
+    // The candidate may share too, but not the interviewers' notes, and does not see a link without them.
+    const candidateReview = new ReviewPage(grace.page);
+    await candidateReview.goto(id);
+    await expect(grace.page.getByRole('button', { name: 'Create link' })).toBeVisible();
+    await expect(candidateReview.includeNotes).toHaveCount(0);
+    await expect(grace.page.getByText('This replay has not been shared yet.')).toBeVisible();
     const visitor = await browser.newContext({ baseURL, viewport: { width: 1280, height: 860 } });
     forbidExternalRequests(visitor);
     const visitorPage = await visitor.newPage();

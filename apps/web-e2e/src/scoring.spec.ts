@@ -3,7 +3,7 @@ import { FeedbackPage } from './pages/FeedbackPage';
 import { InterviewRoomPage } from './pages/InterviewRoomPage';
 import { ScorecardPage } from './pages/ScorecardPage';
 import type { NewUser } from './pages/SignUpPage';
-import { accessTokenOf, screenshot, signUpInBrowser } from './support';
+import { acceptInterviewAs, accessTokenOf, screenshot, signUpInBrowser } from './support';
 
 interface Person {
   user: NewUser;
@@ -35,6 +35,7 @@ test.describe('Scoring and progress', () => {
     });
     expect(created.status()).toBe(201);
     const { id } = (await created.json()) as { id: string };
+    await acceptInterviewAs(grace.context.request, grace.user, id);
 
     // The session, through the real room: start, a note, next phase, end.
     const room = new InterviewRoomPage(ada.page);
@@ -107,6 +108,7 @@ test.describe('Scoring and progress', () => {
     const auth = { authorization: `Bearer ${token}` };
     const again = await ada.context.request.post('/api/interviews', { headers: auth, data: { title: 'Design a news feed', invite: [{ email: grace.user.email, role: 'candidate' }] } });
     const secondId = ((await again.json()) as { id: string }).id;
+    await acceptInterviewAs(grace.context.request, grace.user, secondId);
     const scores = Object.fromEntries(rubric.dimensions.map((dimension) => [dimension.key, 4]));
     expect((await ada.context.request.put(`/api/interviews/${secondId}/scorecard`, { headers: auth, data: { scores, recommendation: 'strong_yes' } })).status()).toBe(200);
     expect((await ada.context.request.post(`/api/interviews/${secondId}/scorecard/submit`, { headers: auth })).status()).toBe(200);

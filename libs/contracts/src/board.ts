@@ -2,7 +2,11 @@ import { z } from 'zod';
 
 /**
  * Board sync over the y-websocket protocol (yjs 13). Message types 0-3 are the protocol's own;
- * 4 is Pairboard's stored acknowledgement `[4, n]`.
+ * 4 is Pairboard's stored acknowledgement `[4, n]`. 5-7 keep the connection's session alive:
+ * the server sends `[5, secondsLeft]` shortly before the access token expires; the client answers
+ * `[6, token]` (a varString) with a fresh access token of the same person; the server confirms
+ * with `[7, secondsLeft]` for the new token. An unrenewed, refused or revoked session ends with
+ * close code 4401.
  */
 export const BOARD_MESSAGE = {
   sync: 0,
@@ -10,6 +14,9 @@ export const BOARD_MESSAGE = {
   auth: 2,
   queryAwareness: 3,
   stored: 4,
+  authExpiring: 5,
+  authRefresh: 6,
+  authRenewed: 7,
 } as const;
 
 /** WebSocket close codes the board server uses; a browser can read them after the upgrade. */

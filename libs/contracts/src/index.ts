@@ -12,3 +12,5 @@ export * from './scripts';
 export * from './room-connections';
 export * from './pairing';
 export * from './replay';
+export * from './socket-session';
+export * from './text-safety';

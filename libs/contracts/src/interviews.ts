@@ -39,7 +39,10 @@ export const participantSchema = z.object({
   email: z.string(),
   name: z.string().nullable(),
   role: z.enum(PARTICIPANT_ROLES),
-  /** `invited`: the email has no account yet; `active`: a registered user. */
+  /**
+   * `invited`: the person has not accepted (or has no verified account yet): `userId` and `name` are
+   * null, whether or not the address has an account; `active`: taking part.
+   */
   status: z.enum(['active', 'invited']),
 });
 export type Participant = z.infer<typeof participantSchema>;
@@ -55,6 +58,8 @@ export const interviewSchema = z.object({
   question: z.object({ id: z.string(), title: z.string() }).nullable(),
   script: z.object({ id: z.string(), name: z.string() }).nullable(),
   myRole: z.enum(PARTICIPANT_ROLES),
+  /** `invited`: the caller was invited and has not answered yet (accept or decline); always sent by the API. */
+  myStatus: z.enum(['active', 'invited']).optional(),
   participants: z.array(participantSchema),
 });
 export type Interview = z.infer<typeof interviewSchema>;

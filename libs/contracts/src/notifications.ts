@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AuthEndedEvent, AuthExpiringEvent } from './socket-session';
 
 /**
  * The notification centre: REST under `/api/notifications` and live delivery over socket.io
@@ -66,4 +67,7 @@ export type NotificationsReadEvent = z.infer<typeof notificationsReadEventSchema
 export interface NotificationServerEvents {
   'notification:new': (event: NotificationNewEvent) => void;
   'notifications:read': (event: NotificationsReadEvent) => void;
+  /** Session upkeep, as on `/rooms` (socket-session.ts); the client answers with `auth:refresh`. */
+  'auth:expiring': (event: AuthExpiringEvent) => void;
+  'auth:ended': (event: AuthEndedEvent) => void;
 }

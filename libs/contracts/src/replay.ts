@@ -106,12 +106,19 @@ export type CreateShareLinkRequest = z.input<typeof createShareLinkRequestSchema
 export const shareLinkSchema = z.object({
   id: z.string(),
   interviewId: z.string(),
+  /** whether the link shows the interviewers' notes: made with them by someone who is still an interviewer */
   includeNotes: z.boolean(),
   expiresAt: z.string(),
   revokedAt: z.string().nullable(),
   createdAt: z.string(),
   /** active, or why it no longer opens the replay */
   state: z.enum(['active', 'expired', 'revoked']),
+  /** who made the link */
+  createdBy: z.object({ id: z.string(), name: z.string().nullable() }),
+  /** the caller made it */
+  mine: z.boolean(),
+  /** the caller may revoke it (interviewers any link of their interview, others their own) */
+  canRevoke: z.boolean(),
 });
 export type ShareLink = z.infer<typeof shareLinkSchema>;
 
@@ -119,6 +126,10 @@ export type ShareLink = z.infer<typeof shareLinkSchema>;
 export const createdShareLinkSchema = shareLinkSchema.extend({ token: z.string(), path: z.string() });
 export type CreatedShareLink = z.infer<typeof createdShareLinkSchema>;
 
+/**
+ * `GET /api/interviews/:id/share-links`, newest first: every link of the interview for an
+ * interviewer; for the candidate their own and any link showing notes.
+ */
 export const shareLinkListSchema = z.object({ items: z.array(shareLinkSchema) });
 export type ShareLinkList = z.infer<typeof shareLinkListSchema>;
 
@@ -126,6 +137,7 @@ export type ShareLinkList = z.infer<typeof shareLinkListSchema>;
 export const sharedReplaySchema = z.object({
   interviewId: z.string(),
   title: z.string(),
+  /** whether the timeline shows the interviewers' notes */
   includeNotes: z.boolean(),
   expiresAt: z.string(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from './errors';
 import { INTERVIEW_STATUSES, PARTICIPANT_ROLES } from './interviews';
+import { authEndedEventSchema, authExpiringEventSchema, authRefreshAckSchema, authRefreshSchema } from './socket-session';
 
 /**
  * The interview room over socket.io (namespace `/rooms`). Every event has one payload schema here,
@@ -279,6 +280,8 @@ export const ROOM_CLIENT_EVENTS = {
   'follow:stop': { payload: emptyPayloadSchema, ack: z.object({}), maxBytes: 64, sender: 'participant' },
   'present:start': { payload: emptyPayloadSchema, ack: z.object({}), maxBytes: 64, sender: 'participant' },
   'present:stop': { payload: emptyPayloadSchema, ack: z.object({}), maxBytes: 64, sender: 'participant' },
+  /** A fresh access token for this open socket (see socket-session.ts); joined or not. */
+  'auth:refresh': { payload: authRefreshSchema, ack: authRefreshAckSchema, maxBytes: 4200, sender: 'anyone' },
 } as const satisfies Record<string, { payload: z.ZodType; ack: z.ZodType | null; maxBytes: number; sender: RoomSender }>;
 export type RoomClientEvent = keyof typeof ROOM_CLIENT_EVENTS;
 
@@ -298,6 +301,10 @@ export const ROOM_SERVER_EVENTS = {
   viewport: viewportEventSchema,
   /** For an event sent without an acknowledgement callback that the server refused. */
   'room:error': roomErrorEventSchema,
+  /** Send `auth:refresh` before `expiresAt` (see socket-session.ts). */
+  'auth:expiring': authExpiringEventSchema,
+  /** The session is over; the server disconnects right after. */
+  'auth:ended': authEndedEventSchema,
 } as const;
 export type RoomServerEvent = keyof typeof ROOM_SERVER_EVENTS;
 

@@ -6,3 +6,4 @@ export * from './session-lifecycle';
 export * from './matchmaking';
 export * from './review-access';
 export * from './room-stays';
+export * from './participant-identity';

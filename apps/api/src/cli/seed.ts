@@ -32,7 +32,7 @@ export async function seedContent(config: AppConfig): Promise<void> {
   }
 }
 
-/** Idempotent: an existing demo account is left as it is (its password too). */
+/** Idempotent: an existing demo account is left as it is (its password too), only marked verified. */
 export async function seedDemoAccounts(config: AppConfig): Promise<void> {
   const context = await NestFactory.createApplicationContext(SeedModule.forRoot(config), { logger: false });
   try {
@@ -40,8 +40,11 @@ export async function seedDemoAccounts(config: AppConfig): Promise<void> {
     const passwords = context.get(PasswordHasher);
     for (const account of DEMO_ACCOUNTS) {
       const existing = await users.findByEmail(account.email);
+      // Demo addresses receive no mail, so they are verified from the start.
       if (!existing) {
-        await users.upsertByEmail({ email: account.email, name: account.name, passwordHash: await passwords.hash(account.password) });
+        await users.upsertByEmail({ email: account.email, name: account.name, passwordHash: await passwords.hash(account.password), emailVerifiedAt: new Date() });
+      } else if (!existing.emailVerifiedAt) {
+        await users.markEmailVerified(existing.id, existing.email, new Date());
       }
     }
     if (config.NODE_ENV === 'development') {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { acceptInvitations, markEmailVerified } from '../support/accounts';
 import { resetDatabase, startTestApp, TestApp, uniqueEmail } from '../support/test-app';
 
 const PASSWORD = 'correct horse battery staple';
@@ -11,10 +12,10 @@ const QUOTA_FILES = 5;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const GIF = Buffer.concat([Buffer.from('GIF89a'), Buffer.alloc(20, 1)]);
 
-/** An image of exactly `size` bytes that starts like a PNG. */
+/** An image of exactly `size` bytes that starts like a PNG (signature and header: 1 × 1 pixels). */
 function pngOfSize(size: number): Buffer {
   const bytes = Buffer.alloc(size, 7);
-  PNG.copy(bytes, 0, 0, 8);
+  PNG.copy(bytes, 0, 0, 33);
   return bytes;
 }
 
@@ -34,6 +35,7 @@ describe('images on the board over REST', () => {
   async function signUp(name: string) {
     const email = uniqueEmail(name.toLowerCase());
     const response = await api.http.post('/api/auth/register').send({ email, password: PASSWORD, name }).expect(201);
+    await markEmailVerified(response.body.user.id);
     return { email, auth: `Bearer ${response.body.accessToken as string}` };
   }
 
@@ -45,6 +47,7 @@ describe('images on the board over REST', () => {
       .set('Authorization', ivan.auth)
       .send({ invite: [{ email: cara.email, role: 'candidate' }, { email: olga.email, role: 'observer' }] })
       .expect(201);
+    await acceptInvitations(api.http, created.body.id, [cara.auth, olga.auth]);
     return { id: created.body.id as string, ivan, cara, olga, eve };
   }
 

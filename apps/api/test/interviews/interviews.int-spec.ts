@@ -1,3 +1,4 @@
+import { acceptInvitations, markEmailVerified } from '../support/accounts';
 import { resetDatabase, startTestApp, TestApp, uniqueEmail } from '../support/test-app';
 
 const PASSWORD = 'correct horse battery staple';
@@ -13,10 +14,11 @@ describe('interviews and participants', () => {
 
   async function signUp(name: string, email = uniqueEmail(name.toLowerCase())) {
     const response = await api.http.post('/api/auth/register').send({ email, password: PASSWORD, name }).expect(201);
+    await markEmailVerified(response.body.user.id);
     return { email, id: response.body.user.id as string, auth: `Bearer ${response.body.accessToken}` };
   }
 
-  it('creates an interview with the creator and invited people, registered or not', async () => {
+  it('creates an interview with the creator and invited people, all shown as invited whether or not they have an account', async () => {
     const alice = await signUp('Alice');
     const bob = await signUp('Bob');
     const pendingEmail = uniqueEmail('pending');
@@ -41,15 +43,16 @@ describe('interviews and participants', () => {
       question: null,
       script: null,
       myRole: 'interviewer',
+      myStatus: 'active',
     });
     expect(response.body.participants).toEqual([
       { userId: alice.id, email: alice.email, name: 'Alice', role: 'interviewer', status: 'active' },
-      { userId: bob.id, email: bob.email, name: 'Bob', role: 'candidate', status: 'active' },
+      { userId: null, email: bob.email, name: null, role: 'candidate', status: 'invited' },
       { userId: null, email: pendingEmail, name: null, role: 'observer', status: 'invited' },
     ]);
   });
 
-  it('attaches a pending invite when the invited email registers', async () => {
+  it('does not attach a pending invite to an account that merely registered the address', async () => {
     const alice = await signUp('Alice');
     const laterEmail = uniqueEmail('later');
     const created = await api.http
@@ -57,12 +60,12 @@ describe('interviews and participants', () => {
       .set('Authorization', alice.auth)
       .send({ invite: [{ email: laterEmail, role: 'candidate' }] })
       .expect(201);
-    const later = await signUp('Later', laterEmail);
-    const list = await api.http.get('/api/interviews').set('Authorization', later.auth).expect(200);
-    expect(list.body.items.map((item: { id: string }) => item.id)).toEqual([created.body.id]);
-    expect(list.body.items[0].myRole).toBe('candidate');
-    const one = await api.http.get(`/api/interviews/${created.body.id}`).set('Authorization', later.auth).expect(200);
-    expect(one.body.participants[1]).toMatchObject({ userId: later.id, name: 'Later', status: 'active' });
+    const response = await api.http.post('/api/auth/register').send({ email: laterEmail, password: PASSWORD, name: 'Later' }).expect(201);
+    const later = `Bearer ${response.body.accessToken}`;
+    expect((await api.http.get('/api/interviews').set('Authorization', later).expect(200)).body.items).toEqual([]);
+    await api.http.get(`/api/interviews/${created.body.id}`).set('Authorization', later).expect(404);
+    const creatorView = await api.http.get(`/api/interviews/${created.body.id}`).set('Authorization', alice.auth).expect(200);
+    expect(creatorView.body.participants[1]).toEqual({ userId: null, email: laterEmail, name: null, role: 'candidate', status: 'invited' });
   });
 
   it('lists only the caller’s interviews', async () => {
@@ -96,6 +99,7 @@ describe('interviews and participants', () => {
       .send({ invite: [{ email: bob.email, role: 'candidate' }] })
       .expect(201);
     const path = `/api/interviews/${created.body.id}/participants`;
+    await acceptInvitations(api.http, created.body.id, [bob.auth]);
 
     const byCandidate = await api.http.post(path).set('Authorization', bob.auth).send({ email: uniqueEmail(), role: 'observer' });
     expect(byCandidate.status).toBe(403);

@@ -6,6 +6,7 @@ import { PrismaService } from '../../src/base/prisma';
 import { ContentService } from '../../src/core/content';
 import { DomainEvent } from '../../src/core/events';
 import { PairingService } from '../../src/core/pairing';
+import { acceptInvitations, markEmailVerified } from '../support/accounts';
 import { flushRedis, resetDatabase, startTestApp, TestApp, uniqueEmail } from '../support/test-app';
 
 const PASSWORD = 'correct horse battery staple';
@@ -55,6 +56,7 @@ describe('pairing requests and the matchmaker', () => {
   async function signUp(name: string) {
     const email = uniqueEmail(name.toLowerCase());
     const response = await api.http.post('/api/auth/register').send({ email, password: PASSWORD, name }).expect(201);
+    await markEmailVerified(response.body.user.id);
     return { email, id: response.body.user.id as string, auth: `Bearer ${response.body.accessToken}` };
   }
 
@@ -177,11 +179,12 @@ describe('pairing requests and the matchmaker', () => {
       const bob = await signUp('Bob');
       // Alice has already been the candidate on the chat question: she must get another one.
       const chat = await prisma.question.findUniqueOrThrow({ where: { slug: 'chat-messaging' } });
-      await api.http
+      const asked = await api.http
         .post('/api/interviews')
         .set('Authorization', bob.auth)
         .send({ questionId: chat.id, invite: [{ email: alice.email, role: 'candidate' }], scheduledAt: new Date(Date.now() - 30 * 24 * HOUR).toISOString() })
         .expect(201);
+      await acceptInvitations(api.http, asked.body.id, [alice.auth]);
 
       const day = dayAhead();
       const aliceRequest = await file(alice, { role: 'candidate', slots: [slot(day + 9 * HOUR, 4)], topics: ['real-time', 'caching'] });

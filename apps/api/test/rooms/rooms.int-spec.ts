@@ -118,6 +118,7 @@ describe('interview room over socket.io /rooms', () => {
     const { ivan, cara, interviewId } = await cast();
     const ines = await signUp(api, 'Ines');
     await api.http.post(`/api/interviews/${interviewId}/participants`).set('Authorization', `Bearer ${ivan.token}`).send({ email: ines.email, role: 'interviewer' }).expect(201);
+    await api.http.post(`/api/interviews/${interviewId}/accept`).set('Authorization', `Bearer ${ines.token}`).expect(200);
     const first = await joined(ivan, interviewId);
     const second = await joined(ines, interviewId);
     const candidate = await joined(cara, interviewId);

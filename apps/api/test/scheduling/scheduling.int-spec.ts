@@ -6,6 +6,7 @@ import { PrismaService } from '../../src/base/prisma';
 import { ContentService } from '../../src/core/content';
 import { lifecycleJobId } from '../../src/core/scheduling/session-lifecycle';
 import { delay, listen, RoomClient, signUp, TestUser } from '../rooms/support/room-clients';
+import { acceptInvitations, markEmailVerified } from '../support/accounts';
 import { flushRedis, resetDatabase, startTestApp, TestApp } from '../support/test-app';
 import { icsField, SmtpInbox } from './support/smtp-inbox';
 
@@ -43,6 +44,7 @@ describe('scheduling, reminders and notifications', () => {
     port = await listen(api.app);
     const response = await api.http.post('/api/auth/register').send({ email: 'ops@example.test', password: 'correct horse battery staple', name: 'Ops' }).expect(201);
     admin = { id: response.body.user.id, name: 'Ops', email: 'ops@example.test', token: response.body.accessToken };
+    await markEmailVerified(admin.id);
   });
   afterEach(() => {
     for (const socket of sockets.splice(0)) socket.disconnect();
@@ -54,6 +56,8 @@ describe('scheduling, reminders and notifications', () => {
   });
 
   const auth = (user: TestUser) => ({ Authorization: `Bearer ${user.token}` });
+  // Every sign-up also gets a verification email; these tests are about the others.
+  const mailTo = (email: string) => inbox.to(email).filter((mail) => !mail.subject.startsWith('Verify your email'));
   const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 
   async function invite(from: TestUser, to: TestUser, scheduledAt: string): Promise<Invitation> {
@@ -96,13 +100,14 @@ describe('scheduling, reminders and notifications', () => {
     const at = new Date(Date.now() + 2 * 24 * 3600_000);
     at.setUTCMilliseconds(0);
     const invitation = await invite(ivan, cara, at.toISOString());
-    expect(invitation).toMatchObject({ status: 'pending', direction: 'outgoing', awaitingMe: false, invitee: { email: cara.email, userId: cara.id } });
+    // Until Cara answers, Ivan is not told whether her address has an account.
+    expect(invitation).toMatchObject({ status: 'pending', direction: 'outgoing', awaitingMe: false, invitee: { email: cara.email, userId: null, name: null } });
 
     const live1 = await arrived;
     expect(live1).toMatchObject({ unreadCount: 1, notification: { kind: 'invitation.received', title: 'Ivan invited you to practise', link: `/interviews/${invitation.interviewId}` } });
 
-    await inbox.waitFor(() => inbox.to(cara.email).length === 1);
-    const [mail] = inbox.to(cara.email);
+    await inbox.waitFor(() => mailTo(cara.email).length === 1);
+    const [mail] = mailTo(cara.email);
     expect(mail.subject).toBe('Ivan invited you to practise');
     expect(mail.text).toContain(`/interviews/${invitation.interviewId}`);
     expect(mail.ics).not.toBeNull();
@@ -111,7 +116,7 @@ describe('scheduling, reminders and notifications', () => {
     expect(icsField(ics, 'UID')).toBe(`interview-${invitation.interviewId}@pairboard.local`);
     expect(icsField(ics, 'SEQUENCE')).toBe('0');
     expect(icsField(ics, 'DTSTART')).toBe(at.toISOString().replace(/[-:]/g, '').replace('.000', ''));
-    expect(inbox.to(ivan.email)).toHaveLength(0);
+    expect(mailTo(ivan.email)).toHaveLength(0);
 
     // The invitee's list shows it as theirs to answer; the inviter cannot answer it.
     const list = (await api.http.get('/api/invitations').set(auth(cara)).expect(200)).body as { items: Invitation[] };
@@ -165,7 +170,7 @@ describe('scheduling, reminders and notifications', () => {
     await api.http.post(`/api/invitations/${invitation.id}/accept`).set(auth(ivan)).expect(200);
     const schedule = (await api.http.get(`/api/interviews/${invitation.interviewId}/schedule`).set(auth(cara)).expect(200)).body as InterviewSchedule;
     expect(schedule).toMatchObject({ scheduledAt: proposed.toISOString(), sequence: 1, invitation: { status: 'accepted' } });
-    await inbox.waitFor(() => inbox.to(cara.email).some((mail) => icsField(mail.ics ?? '', 'SEQUENCE') === '1'));
+    await inbox.waitFor(() => mailTo(cara.email).some((mail) => icsField(mail.ics ?? '', 'SEQUENCE') === '1'));
   });
 
   it('reschedule moves the jobs and updates the calendar; cancel removes them and cancels the event', async () => {
@@ -175,6 +180,7 @@ describe('scheduling, reminders and notifications', () => {
     const invitation = await invite(ivan, cara, first.toISOString());
     const id = invitation.interviewId;
     await api.http.post(`/api/interviews/${id}/participants`).set(auth(ivan)).send({ email: olga.email, role: 'observer' }).expect(201);
+    await acceptInvitations(api.http, id, [olga.token]);
     await api.http.post(`/api/invitations/${invitation.id}/accept`).set(auth(cara)).expect(200);
 
     const second = new Date(first.getTime() + 3600_000);
@@ -189,14 +195,14 @@ describe('scheduling, reminders and notifications', () => {
     expect(await jobExists('notifications.reminder', lifecycleJobId(id, 'reminderSoon', second.getTime()))).toBe(true);
     expect(await jobExists('rooms.autoClose', lifecycleJobId(id, 'autoClose', second.getTime()))).toBe(true);
 
-    await inbox.waitFor(() => inbox.to(ivan.email).some((mail) => icsField(mail.ics ?? '', 'SEQUENCE') === '1'));
-    const update = inbox.to(ivan.email).find((mail) => icsField(mail.ics ?? '', 'SEQUENCE') === '1');
+    await inbox.waitFor(() => mailTo(ivan.email).some((mail) => icsField(mail.ics ?? '', 'SEQUENCE') === '1'));
+    const update = mailTo(ivan.email).find((mail) => icsField(mail.ics ?? '', 'SEQUENCE') === '1');
     expect(update?.subject).toBe('Cara moved "URL shortener"'.replace('URL shortener', invitation.title));
     expect(icsField(update?.ics ?? '', 'METHOD')).toBe('REQUEST');
     expect(icsField(update?.ics ?? '', 'DTSTART')).toBe(second.toISOString().replace(/[-:]/g, '').replace('.000', ''));
     expect(icsField(update?.ics ?? '', 'UID')).toBe(`interview-${id}@pairboard.local`);
     expect(update?.text).toContain('Clash with a meeting');
-    expect(inbox.to(cara.email).filter((mail) => icsField(mail.ics ?? '', 'SEQUENCE') === '1')).toHaveLength(0);
+    expect(mailTo(cara.email).filter((mail) => icsField(mail.ics ?? '', 'SEQUENCE') === '1')).toHaveLength(0);
     expect((await notifications(ivan)).items[0]).toMatchObject({ kind: 'interview.rescheduled' });
 
     await api.http.post(`/api/interviews/${id}/cancel`).set(auth(ivan)).send({}).expect(400);
@@ -208,8 +214,8 @@ describe('scheduling, reminders and notifications', () => {
       const name = step.startsWith('reminder') ? 'notifications.reminder' : step === 'roomOpen' ? 'rooms.open' : step === 'noShowCheck' ? 'rooms.noShowCheck' : 'rooms.autoClose';
       expect(await jobExists(name, lifecycleJobId(id, step, second.getTime()))).toBe(false);
     }
-    await inbox.waitFor(() => inbox.to(cara.email).some((mail) => icsField(mail.ics ?? '', 'METHOD') === 'CANCEL'));
-    const cancel = inbox.to(cara.email).find((mail) => icsField(mail.ics ?? '', 'METHOD') === 'CANCEL');
+    await inbox.waitFor(() => mailTo(cara.email).some((mail) => icsField(mail.ics ?? '', 'METHOD') === 'CANCEL'));
+    const cancel = mailTo(cara.email).find((mail) => icsField(mail.ics ?? '', 'METHOD') === 'CANCEL');
     expect(icsField(cancel?.ics ?? '', 'SEQUENCE')).toBe('2');
     expect(icsField(cancel?.ics ?? '', 'STATUS')).toBe('CANCELLED');
     expect(icsField(cancel?.ics ?? '', 'UID')).toBe(`interview-${id}@pairboard.local`);
@@ -240,7 +246,7 @@ describe('scheduling, reminders and notifications', () => {
     // Day reminder due in ~2 s, the second one in ~6 s (offsets 6 s and 2 s before a start in 8 s).
     const startsAt = new Date(Date.now() + 8000);
     const invitation = await invite(ivan, cara, startsAt.toISOString());
-    const reminders = (email: string) => inbox.to(email).filter((mail) => mail.subject.startsWith(`"${invitation.title}" starts`));
+    const reminders = (email: string) => mailTo(email).filter((mail) => mail.subject.startsWith(`"${invitation.title}" starts`));
 
     await inbox.waitFor(() => reminders(ivan.email).length === 2 && reminders(cara.email).length === 2, 20_000);
     // Redis loses everything (FLUSHDB on the test's own database: the server is shared, so not
@@ -275,14 +281,14 @@ describe('scheduling, reminders and notifications', () => {
     await queue?.pause();
     const invitation = await invite(ivan, cara, inSeconds(2 * 24 * 3600));
     await flushRedis();
-    expect(inbox.to(cara.email)).toHaveLength(0);
+    expect(mailTo(cara.email)).toHaveLength(0);
 
     await jobs.reconcile();
-    await inbox.waitFor(() => inbox.to(cara.email).length === 1);
+    await inbox.waitFor(() => mailTo(cara.email).length === 1);
     await jobs.reconcile();
     await delay(1000);
-    expect(inbox.to(cara.email)).toHaveLength(1);
-    expect(icsField(inbox.to(cara.email)[0].ics ?? '', 'UID')).toBe(`interview-${invitation.interviewId}@pairboard.local`);
+    expect(mailTo(cara.email)).toHaveLength(1);
+    expect(icsField(mailTo(cara.email)[0].ics ?? '', 'UID')).toBe(`interview-${invitation.interviewId}@pairboard.local`);
   });
 
   it('records a no-show, tells the person who came and announces it; auto-closes an abandoned session', async () => {

@@ -1,5 +1,6 @@
 import { PrismaService } from '../../src/base/prisma';
 import { ScoringService } from '../../src/core/scoring';
+import { acceptInvitations } from '../support/accounts';
 import { resetDatabase, startTestApp, TestApp } from '../support/test-app';
 import { castInterview, Cast, Person, rubricKeys, seedContent, signUp, startInterview } from './scoring-fixtures';
 
@@ -56,6 +57,7 @@ describe('peer feedback', () => {
   it('shows each co-interviewer only what they received and needs the rated one named', async () => {
     const second = await signUp(api, 'Second');
     await api.http.post(`/api/interviews/${cast.interviewId}/participants`).set('Authorization', cast.interviewer.auth).send({ email: second.email, role: 'interviewer' }).expect(201);
+    await acceptInvitations(api.http, cast.interviewId, [second.auth]);
     await startInterview(api, cast.interviewId);
     const unnamed = await rate(cast.candidate, { preparedness: 3, hintClarity: 3, helpfulness: 3 });
     expect(unnamed.status).toBe(400);
@@ -92,6 +94,7 @@ describe('peer feedback', () => {
     await rate(cast.candidate, { preparedness: 5, hintClarity: 4, helpfulness: 3 }).expect(200);
     const other = await castInterview(api);
     await api.http.post(`/api/interviews/${other.interviewId}/participants`).set('Authorization', other.interviewer.auth).send({ email: cast.interviewer.email, role: 'interviewer' }).expect(201);
+    await acceptInvitations(api.http, other.interviewId, [cast.interviewer.auth]);
     await startInterview(api, other.interviewId);
     await api.http
       .put(`/api/interviews/${other.interviewId}/feedback`)

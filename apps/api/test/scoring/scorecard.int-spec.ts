@@ -1,4 +1,5 @@
 import { PrismaService } from '../../src/base/prisma';
+import { acceptInvitations } from '../support/accounts';
 import { resetDatabase, startTestApp, TestApp } from '../support/test-app';
 import { castInterview, Cast, fullScores, rubricKeys, seedContent, signUp, startInterview } from './scoring-fixtures';
 
@@ -186,6 +187,7 @@ describe('scorecard lifecycle', () => {
       .set('Authorization', cast.interviewer.auth)
       .send({ email: second.email, role: 'interviewer' })
       .expect(201);
+    await acceptInvitations(api.http, cast.interviewId, [second.auth]);
     await as(cast.interviewer.auth).put(path, { scores: { [keys[0]]: 2 } }).expect(200);
     await as(second.auth).put(path, { scores: { [keys[0]]: 2, [keys[1]]: 3 } }).expect(200);
     expect((await as(cast.interviewer.auth).get(path)).body.scores).toEqual({ [keys[0]]: 2, [keys[1]]: 3 });

@@ -1,5 +1,6 @@
 import { PrismaService } from '../../src/base/prisma';
 import { ContentService } from '../../src/core/content';
+import { acceptInvitations, markEmailVerified } from '../support/accounts';
 import { TestApp, uniqueEmail } from '../support/test-app';
 
 const PASSWORD = 'correct horse battery staple';
@@ -13,6 +14,7 @@ export interface Person {
 export async function signUp(api: TestApp, name: string): Promise<Person> {
   const email = uniqueEmail(name.toLowerCase());
   const response = await api.http.post('/api/auth/register').send({ email, password: PASSWORD, name }).expect(201);
+  await markEmailVerified(response.body.user.id);
   return { id: response.body.user.id, email, auth: `Bearer ${response.body.accessToken}` };
 }
 
@@ -40,6 +42,7 @@ export async function castInterview(api: TestApp, options: { questionId?: string
       ],
     })
     .expect(201);
+  await acceptInvitations(api.http, created.body.id, [candidate.auth, observer.auth]);
   return { interviewId: created.body.id, interviewer, candidate, observer, outsider };
 }
 

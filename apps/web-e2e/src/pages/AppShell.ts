@@ -3,9 +3,12 @@ import { expect, type Locator, type Page } from '@playwright/test';
 /** The top bar every signed-in page shares. */
 export class AppShell {
   readonly accountMenuButton: Locator;
+  /** Asks a person whose email is not verified yet to open the link we sent. */
+  readonly verifyEmailBanner: Locator;
 
   constructor(readonly page: Page) {
     this.accountMenuButton = page.getByRole('button', { name: /^Account menu for / });
+    this.verifyEmailBanner = page.getByTestId('verify-email-banner');
   }
 
   async expectSignedInAs(name: string) {

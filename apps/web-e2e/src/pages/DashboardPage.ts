@@ -7,6 +7,9 @@ export class DashboardPage {
   readonly emptyState: Locator;
   readonly nextUp: Locator;
   readonly newInterview: Locator;
+  /** Interviews the person was invited to and has not answered. */
+  readonly invitations: Locator;
+  readonly verifyEmailBanner: Locator;
 
   constructor(readonly page: Page) {
     this.shell = new AppShell(page);
@@ -14,6 +17,8 @@ export class DashboardPage {
     this.emptyState = this.interviews.getByRole('heading', { name: 'No interviews yet' });
     this.nextUp = page.getByRole('region', { name: 'Next up' });
     this.newInterview = page.getByRole('link', { name: 'New interview' }).first();
+    this.invitations = page.getByRole('region', { name: 'Interview invitations' });
+    this.verifyEmailBanner = this.shell.verifyEmailBanner;
   }
 
   /**
@@ -28,6 +33,11 @@ export class DashboardPage {
   /** The Upcoming, Live or Past list. */
   section(name: 'Upcoming' | 'Live' | 'Past'): Locator {
     return this.interviews.getByRole('region', { name: new RegExp(`^${name}`) });
+  }
+
+  /** The row of an interview invitation, by title. */
+  invitation(title: string): Locator {
+    return this.invitations.getByTestId('interview-invitation').filter({ hasText: title });
   }
 
   async expectLoaded() {

@@ -8,6 +8,8 @@ export class InterviewPage {
   readonly roomLink: Locator;
   readonly copyLink: Locator;
   readonly addParticipantForm: Locator;
+  /** Shown to an invitee who has not answered yet. */
+  readonly invitation: Locator;
 
   constructor(readonly page: Page) {
     this.shell = new AppShell(page);
@@ -16,6 +18,7 @@ export class InterviewPage {
     this.roomLink = page.getByLabel('Room link');
     this.copyLink = page.getByRole('button', { name: /^(Copy link|Copied)$/ });
     this.addParticipantForm = page.getByRole('form', { name: 'Add participant' });
+    this.invitation = page.getByRole('status').filter({ hasText: 'You are invited to this interview' });
   }
 
   async goto(id: string) {
@@ -24,6 +27,11 @@ export class InterviewPage {
 
   async expectLoaded(title: string) {
     await expect(this.page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  }
+
+  async acceptInvitation() {
+    await this.invitation.getByRole('button', { name: 'Accept', exact: true }).click();
+    await expect(this.invitation).toHaveCount(0);
   }
 
   participant(nameOrEmail: string): Locator {

@@ -6,12 +6,18 @@ export class ReviewPage {
   readonly replay: Locator;
   readonly timeline: Locator;
   readonly slider: Locator;
+  /** The share links the viewer may manage. */
+  readonly shareLinks: Locator;
+  /** Offered to interviewers only. */
+  readonly includeNotes: Locator;
 
   constructor(readonly page: Page) {
     this.board = page.getByTestId('replay-board');
     this.replay = page.locator('.replay');
     this.timeline = page.locator('.timeline-bar');
     this.slider = page.getByRole('slider', { name: 'Session time' });
+    this.shareLinks = page.getByRole('list', { name: 'Links to this replay' });
+    this.includeNotes = page.getByLabel('Include interviewer notes');
   }
 
   async goto(interviewId: string) {

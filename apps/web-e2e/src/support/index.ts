@@ -2,6 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, type APIRequestContext, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import type { NewUser } from '../pages/SignUpPage';
+import { verificationTokenFor } from './mailbox';
+
+export { mailTo, verificationLinkFor, verificationMailsTo, verificationTokenFor, waitForMail, type ReceivedMail } from './mailbox';
 
 const screenshotDir = resolve(__dirname, '../../../../tmp/screenshots');
 mkdirSync(screenshotDir, { recursive: true });
@@ -26,11 +29,20 @@ export function newUser(name = 'Grace Hopper'): NewUser {
 
 /**
  * Registers over REST with the context's own request client, so the refresh cookie lands in that
- * browser context: its pages open signed in.
+ * browser context: its pages open signed in. Then opens the link from the verification email (over
+ * REST), as invitations reach verified accounts only; `verify: false` leaves the account unverified.
  */
-export async function registerIn(request: APIRequestContext, user: NewUser): Promise<void> {
+export async function registerIn(request: APIRequestContext, user: NewUser, { verify = true }: { verify?: boolean } = {}): Promise<void> {
   const response = await request.post('/api/auth/register', { data: user });
   expect(response.status(), await response.text()).toBe(201);
+  if (verify) await verifyEmailOf(request, user);
+}
+
+/** Opens the link from the newest verification email to `user` over REST. */
+export async function verifyEmailOf(request: APIRequestContext, user: NewUser): Promise<void> {
+  const response = await request.post('/api/auth/verify-email', { data: { token: await verificationTokenFor(user.email) } });
+  expect(response.status(), await response.text()).toBe(200);
+  expect(((await response.json()) as { emailVerified?: boolean }).emailVerified).toBe(true);
 }
 
 /** Fails the test if any page of the context loads something from outside the app's own origin. */
@@ -61,8 +73,8 @@ export interface SignedUpPerson {
 }
 
 /**
- * Someone who just signed up, in a browser of their own (external requests refused). `prepare`
- * runs on the context before any page opens.
+ * Someone who just signed up and verified their email, in a browser of their own (external requests
+ * refused). `prepare` runs on the context before any page opens.
  */
 export async function signUpInBrowser(
   browser: Browser,
@@ -84,4 +96,12 @@ export async function createInterviewAs(request: APIRequestContext, user: NewUse
   const created = await request.post('/api/interviews', { headers: { authorization: `Bearer ${token}` }, data: body });
   expect(created.status()).toBe(201);
   return ((await created.json()) as { id: string }).id;
+}
+
+/** `user` (signed in through `request`) accepts the invitation to interview `id` over REST. */
+export async function acceptInterviewAs(request: APIRequestContext, user: NewUser, id: string): Promise<void> {
+  const token = await accessTokenOf(request, user);
+  const accepted = await request.post(`/api/interviews/${id}/accept`, { headers: { authorization: `Bearer ${token}` } });
+  expect(accepted.status(), await accepted.text()).toBe(200);
+  expect(((await accepted.json()) as { myStatus?: string }).myStatus).toBe('active');
 }

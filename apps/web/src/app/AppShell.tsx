@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../features/auth/AuthContext';
+import { VerifyEmailBanner } from '../features/auth/VerifyEmailBanner';
 import { NotificationBell } from '../features/notifications';
 import { AvatarMenu, LoadingBlock, SignOutIcon, TopBar, TopBarLink, UserIcon } from '../ui';
 import './AppShell.css';
@@ -58,6 +59,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
         }
       />
       <main id="main" ref={main} className="app-shell__main" tabIndex={-1}>
+        <VerifyEmailBanner />
         <Suspense fallback={<LoadingBlock />}>{children ?? <Outlet />}</Suspense>
       </main>
     </div>

@@ -31,6 +31,7 @@ const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
 const ReviewPage = lazy(() => import('../features/review/ReviewPage'));
 const ReportPage = lazy(() => import('../features/review/ReportPage'));
 const SharedReplayPage = lazy(() => import('../features/review/SharedReplayPage'));
+const VerifyEmailPage = lazy(() => import('../features/auth/VerifyEmailPage'));
 
 const standalone = (page: ReactNode) => <Suspense fallback={<FullPageLoading />}>{page}</Suspense>;
 
@@ -95,6 +96,8 @@ export const routes: RouteObject[] = [
       },
       // A share link opens the replay for anyone, signed in or not.
       { path: 'replay/:token', element: standalone(<SharedReplayPage />) },
+      // The link from the verification email works in any browser, signed in or not.
+      { path: 'verify-email', element: standalone(<VerifyEmailPage />) },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

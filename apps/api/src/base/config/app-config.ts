@@ -20,8 +20,12 @@ export const configSchema = z.object({
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')
     .default('redis://127.0.0.1:6379'),
   JWT_SECRET: z.string({ error: 'is required (32 or more random characters)' }).min(32, 'must be at least 32 characters'),
-  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(900).default(900),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(900).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+  // A just-rotated refresh token is answered with its successor this long (a reload that cut a refresh short).
+  REFRESH_REUSE_WINDOW_SECONDS: z.coerce.number().int().min(0).max(30).default(30),
+  // Open sockets are asked for a fresh access token this long before theirs expires, and closed at expiry.
+  SOCKET_REFRESH_LEAD_SECONDS: z.coerce.number().int().min(1).max(300).default(60),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(100 * 1024),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
@@ -66,6 +70,21 @@ export const configSchema = z.object({
   // Simultaneous /rooms connections per person, across instances; a connection's lease outlives a crashed instance this long.
   ROOMS_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
   ROOMS_CONNECTION_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(60),
+  // Hardening. Sign-in failures per account from all addresses together (the per-account limit above
+  // counts one address); /metrics behind a bearer token and/or on an internal port (neither: local
+  // requests only); images on the board at most this many pixels per side and in total.
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_ALL_ADDRESSES: z.coerce.number().int().min(1).default(100),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  BOARD_IMAGE_MAX_SIDE: z.coerce.number().int().min(16).max(65535).default(8192),
+  BOARD_IMAGE_MAX_PIXELS: z.coerce.number().int().min(256).default(40_000_000),
+  // Accounts: email verification, operators by id, and hourly limits (over them: 429 with Retry-After).
+  EMAIL_VERIFICATION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
+  /** Comma-separated user ids with operator rights regardless of email. */
+  ADMIN_USER_IDS: z.string().default(''),
+  REGISTRATIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  INVITATIONS_PER_USER_PER_HOUR: z.coerce.number().int().min(1).default(40),
+  VERIFICATION_EMAILS_PER_USER_PER_HOUR: z.coerce.number().int().min(1).default(5),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -1,17 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { normaliseEmail } from '@pairboard/contracts';
 import type { NextFunction, Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../../base/config';
 import { AppError } from '../../base/errors';
+import { TOKEN_AUDIENCES } from '../auth';
 import { UsersRepository } from '../users';
 
 export const ADMIN_COOKIE = 'pb_admin';
 export const ADMIN_COOKIE_PATH = '/admin';
 export const ADMIN_SESSION_SECONDS = 15 * 60;
-const ADMIN_AUDIENCE = 'pairboard-admin';
+const ADMIN_AUDIENCE = TOKEN_AUDIENCES.admin;
 
 /**
- * Who is an operator (ADMIN_EMAILS), and the dashboard's own session. The web app keeps its access
+ * Who is an operator (ADMIN_USER_IDS, or verified accounts in ADMIN_EMAILS), and the dashboard's own session. The web app keeps its access
  * token in memory, so a page the server renders (Bull Board) cannot see it; an admin exchanges it
  * for a short-lived HttpOnly, SameSite=Strict cookie scoped to /admin — never sent to the API, not
  * readable by scripts, not sent by other sites' requests. Every request re-checks the list, so
@@ -19,20 +21,27 @@ const ADMIN_AUDIENCE = 'pairboard-admin';
  */
 @Injectable()
 export class AdminAccess {
-  private readonly admins: Set<string>;
+  private readonly adminEmails: Set<string>;
+  private readonly adminIds: Set<string>;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly users: UsersRepository,
     private readonly jwt: JwtService,
   ) {
-    this.admins = new Set(config.ADMIN_EMAILS.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean));
+    this.adminEmails = new Set(config.ADMIN_EMAILS.split(',').map(normaliseEmail).filter(Boolean));
+    this.adminIds = new Set(config.ADMIN_USER_IDS.split(',').map((id) => id.trim().toLowerCase()).filter(Boolean));
   }
 
+  /**
+   * An operator is listed by user id, or by email — and then only once the account proved the
+   * address: anyone can sign up with an address before its owner does.
+   */
   async isAdmin(userId: string): Promise<boolean> {
-    if (this.admins.size === 0) return false;
+    if (this.adminIds.has(userId.toLowerCase())) return (await this.users.findById(userId)) !== null;
+    if (this.adminEmails.size === 0) return false;
     const user = await this.users.findById(userId);
-    return user !== null && this.admins.has(user.email.toLowerCase());
+    return user !== null && user.emailVerifiedAt !== null && this.adminEmails.has(normaliseEmail(user.email));
   }
 
   async requireAdmin(userId: string): Promise<void> {

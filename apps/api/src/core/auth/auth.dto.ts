@@ -1,10 +1,12 @@
 import {
+  changePasswordRequestSchema,
   loginRequestSchema,
   refreshResponseSchema,
   registerRequestSchema,
   sessionResponseSchema,
   updateProfileRequestSchema,
   userSchema,
+  verifyEmailRequestSchema,
 } from '@pairboard/contracts';
 import { createZodDto } from 'nestjs-zod';
 
@@ -14,3 +16,5 @@ export class UpdateProfileDto extends createZodDto(updateProfileRequestSchema) {
 export class SessionDto extends createZodDto(sessionResponseSchema) {}
 export class RefreshDto extends createZodDto(refreshResponseSchema) {}
 export class UserDto extends createZodDto(userSchema) {}
+export class ChangePasswordDto extends createZodDto(changePasswordRequestSchema) {}
+export class VerifyEmailDto extends createZodDto(verifyEmailRequestSchema) {}

@@ -3,16 +3,22 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG, AppConfig } from '../../base/config';
-import { UsersModule } from '../users';
+import { HourlyQuota, UsersModule } from '../users';
 import { AccessTokenVerifier } from './access-token-verifier';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { EmailVerificationRepository } from './email-verification.repository';
+import { EmailVerificationService } from './email-verification.service';
 import { AccessTokenGuard } from './guards';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
+import { RefreshSuccessors } from './refresh-successors';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { SessionRevocations } from './session-revocations';
+import { SocketSessions } from './socket-sessions';
+import { TOKEN_AUDIENCES } from './token-audiences';
 
 @Module({
   imports: [
@@ -23,7 +29,8 @@ import { RefreshTokensRepository } from './refresh-tokens.repository';
       useFactory: (config: AppConfig) => ({
         secret: config.JWT_SECRET,
         signOptions: { algorithm: 'HS256', expiresIn: config.ACCESS_TOKEN_TTL_SECONDS },
-        verifyOptions: { algorithms: ['HS256'] },
+        // A verifier that names no audience accepts access tokens only.
+        verifyOptions: { algorithms: ['HS256'], audience: TOKEN_AUDIENCES.api },
       }),
     }),
   ],
@@ -33,11 +40,17 @@ import { RefreshTokensRepository } from './refresh-tokens.repository';
     AccessTokenVerifier,
     PasswordHasher,
     LoginThrottle,
+    EmailVerificationService,
+    EmailVerificationRepository,
+    HourlyQuota,
     RefreshTokensRepository,
+    RefreshSuccessors,
+    SessionRevocations,
+    SocketSessions,
     JwtStrategy,
     LocalStrategy,
     { provide: APP_GUARD, useClass: AccessTokenGuard },
   ],
-  exports: [AuthService, AccessTokenVerifier, PasswordHasher, JwtModule],
+  exports: [AuthService, AccessTokenVerifier, SocketSessions, PasswordHasher, JwtModule],
 })
 export class AuthModule {}

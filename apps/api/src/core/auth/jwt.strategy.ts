@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG, AppConfig } from '../../base/config';
-import type { AccessTokenPayload } from './auth.service';
+import type { AccessTokenPayload } from './access-token-verifier';
+import { TOKEN_AUDIENCES } from './token-audiences';
 
 export interface AuthenticatedUser {
   id: string;
@@ -15,11 +16,13 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: config.JWT_SECRET,
       algorithms: ['HS256'],
+      // Other tokens signed with the same secret (the admin dashboard's cookie) are not bearer tokens.
+      audience: TOKEN_AUDIENCES.api,
       ignoreExpiration: false,
     });
   }
 
-  validate(payload: AccessTokenPayload): AuthenticatedUser {
-    return { id: payload.sub };
+  validate(payload: Partial<AccessTokenPayload>): AuthenticatedUser | false {
+    return typeof payload.sub === 'string' && typeof payload.sid === 'string' ? { id: payload.sub } : false;
   }
 }

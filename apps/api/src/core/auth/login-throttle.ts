@@ -4,8 +4,14 @@ import { AppError } from '../../base/errors';
 import { RedisService } from '../../base/redis';
 
 /**
- * Counts failed sign-ins per account and per client address in Redis, so the limit holds across
- * API instances. Once a counter reaches its limit, attempts are refused until its window expires.
+ * Counts failed sign-ins in Redis, so the limits hold across API instances. Once a counter reaches
+ * its limit, attempts it covers are refused until its window expires:
+ * - per account and client address (`LOGIN_MAX_FAILURES_PER_ACCOUNT`): guessing at an account from
+ *   one address stops there, while its owner signing in from their own address is not affected;
+ * - per client address (`LOGIN_MAX_FAILURES_PER_IP`): one address spraying many accounts;
+ * - per account from all addresses (`LOGIN_MAX_FAILURES_PER_ACCOUNT_ALL_ADDRESSES`, high): a bound
+ *   on guessing spread over many addresses; reaching it takes that many addresses' worth of
+ *   failures, so one stranger cannot lock an owner out.
  */
 @Injectable()
 export class LoginThrottle {
@@ -14,12 +20,13 @@ export class LoginThrottle {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Throws TOO_MANY_REQUESTS (with Retry-After) when either counter is exhausted. */
+  /** Throws TOO_MANY_REQUESTS (with Retry-After) when a counter covering this attempt is exhausted. */
   async assertAllowed(email: string, ip: string): Promise<void> {
-    const [account, address] = await this.read([accountKey(email), ipKey(ip)]);
+    const [pair, address, account] = await this.read([pairKey(email, ip), ipKey(ip), accountKey(email)]);
     const blocked = [
-      account.count >= this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT ? account.ttl : 0,
+      pair.count >= this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT ? pair.ttl : 0,
       address.count >= this.config.LOGIN_MAX_FAILURES_PER_IP ? address.ttl : 0,
+      account.count >= this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT_ALL_ADDRESSES ? account.ttl : 0,
     ];
     const retryAfter = Math.max(...blocked);
     if (retryAfter > 0) {
@@ -31,20 +38,17 @@ export class LoginThrottle {
 
   async recordFailure(email: string, ip: string): Promise<void> {
     const window = this.config.LOGIN_THROTTLE_WINDOW_SECONDS;
-    await this.call(() =>
-      this.redis.client
-        .multi()
-        .incr(accountKey(email))
-        .expire(accountKey(email), window, 'NX')
-        .incr(ipKey(ip))
-        .expire(ipKey(ip), window, 'NX')
-        .exec(),
-    );
+    const pipeline = this.redis.client.multi();
+    for (const key of [pairKey(email, ip), ipKey(ip), accountKey(email)]) pipeline.incr(key).expire(key, window, 'NX');
+    await this.call(() => pipeline.exec());
   }
 
-  /** A successful sign-in clears the account's counter; the address counter keeps counting guesses at other accounts. */
-  async recordSuccess(email: string): Promise<void> {
-    await this.call(() => this.redis.client.del(accountKey(email)));
+  /**
+   * A successful sign-in clears the counter of this account from this address. The address counter
+   * keeps counting guesses at other accounts, and the all-addresses one guesses from elsewhere.
+   */
+  async recordSuccess(email: string, ip: string): Promise<void> {
+    await this.call(() => this.redis.client.del(pairKey(email, ip)));
   }
 
   private async read(keys: string[]): Promise<{ count: number; ttl: number }[]> {
@@ -67,5 +71,6 @@ export class LoginThrottle {
   }
 }
 
-const accountKey = (email: string) => `auth:login-failures:account:${email}`;
+const pairKey = (email: string, ip: string) => `auth:login-failures:pair:${ip}:${email}`;
 const ipKey = (ip: string) => `auth:login-failures:ip:${ip}`;
+const accountKey = (email: string) => `auth:login-failures:account:${email}`;

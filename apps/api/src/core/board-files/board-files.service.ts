@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '../../base/config';
 import { AppError } from '../../base/errors';
 import { InterviewsService } from '../interviews';
 import { BoardFilesRepository, type BoardFilesQuota, type StoredBoardFile } from './board-files.repository';
+import { checkImageDimensions, type ImageBounds } from './image-dimensions';
 import { detectImageType } from './image-type';
 
 export interface BoardFileContent {
@@ -18,6 +19,7 @@ export interface BoardFileContent {
 @Injectable()
 export class BoardFilesService {
   private readonly quota: BoardFilesQuota;
+  private readonly bounds: ImageBounds;
 
   constructor(
     private readonly interviews: InterviewsService,
@@ -25,6 +27,7 @@ export class BoardFilesService {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.quota = { maxBytes: config.BOARD_FILES_MAX_BYTES_PER_INTERVIEW, maxFiles: config.BOARD_FILES_MAX_PER_INTERVIEW };
+    this.bounds = { maxSide: config.BOARD_IMAGE_MAX_SIDE, maxPixels: config.BOARD_IMAGE_MAX_PIXELS };
   }
 
   /**
@@ -49,6 +52,7 @@ export class BoardFilesService {
         accepted: BOARD_FILE_MIME_TYPES,
       });
     }
+    this.assertDimensions(data);
     const sha256 = createHash('sha256').update(data).digest();
     const outcome = await this.files.insertOrGet(
       {
@@ -78,6 +82,20 @@ export class BoardFilesService {
     return { record: toRecord(stored), created };
   }
 
+  private assertDimensions(data: Uint8Array): void {
+    const verdict = checkImageDimensions(data, this.bounds);
+    if (verdict.ok) return;
+    if (verdict.reason === 'unreadable') {
+      throw new AppError('VALIDATION_FAILED', 'The image cannot be read.', [{ path: 'file', message: 'Its header is damaged or incomplete' }]);
+    }
+    const { maxSide, maxPixels } = this.bounds;
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `This image is ${verdict.width} × ${verdict.height} pixels; the board takes at most ${maxSide} pixels per side and ${formatMegapixels(maxPixels)} in all.`,
+      { width: verdict.width, height: verdict.height, maxSide, maxPixels },
+    );
+  }
+
   /** The stored image, for any participant (observers included); 404 for everyone else. */
   async read(interviewId: string, userId: string, fileId: string): Promise<BoardFileContent> {
     const access = await this.interviews.accessFor(interviewId, userId);
@@ -104,4 +122,8 @@ function toRecord(stored: StoredBoardFile): BoardFileRecord {
     size: stored.size,
     created: stored.createdAt.getTime(),
   };
+}
+
+function formatMegapixels(pixels: number): string {
+  return `${Math.round((pixels / 1_000_000) * 10) / 10} megapixels`;
 }

@@ -186,9 +186,9 @@ export function parseAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
 
 /**
  * Parses an awareness state once so that every receiver can parse it too; only objects and null
- * are accepted. Returns false for null (the client went away).
+ * are accepted. Returns null for null (the client went away).
  */
-export function awarenessStatePresent(entry: AwarenessEntry): boolean {
+export function parseAwarenessState(entry: AwarenessEntry): Record<string, unknown> | null {
   let state: unknown;
   try {
     state = JSON.parse(Buffer.from(entry.state.buffer, entry.state.byteOffset, entry.state.byteLength).toString('utf8'));
@@ -196,7 +196,18 @@ export function awarenessStatePresent(entry: AwarenessEntry): boolean {
     throw new MalformedMessage('awareness state is not JSON');
   }
   if (typeof state !== 'object' || Array.isArray(state)) throw new MalformedMessage('awareness state is not an object');
-  return state !== null;
+  return state as Record<string, unknown> | null;
+}
+
+/** Whether an awareness entry carries a state (false: the client went away). */
+export function awarenessStatePresent(entry: AwarenessEntry): boolean {
+  return parseAwarenessState(entry) !== null;
+}
+
+/** The entry `[clientID, clock, JSON state]` for a state, as a client would have written it. */
+export function awarenessEntry(clientId: number, clock: number, state: unknown): Uint8Array {
+  const json = new TextEncoder().encode(JSON.stringify(state));
+  return new Writer().varUint(clientId).varUint(clock).varUint(json.length).toBytes([json]);
 }
 
 class Writer {

@@ -2,9 +2,10 @@ import { BOARD_CLOSE } from '@pairboard/contracts';
 import * as Y from 'yjs';
 import {
   AwarenessEntry,
+  awarenessEntry,
   awarenessMessage,
   awarenessRemovalEntry,
-  awarenessStatePresent,
+  parseAwarenessState,
   copyBytes,
   EMPTY_STEP_2,
   inspectUpdate,
@@ -72,8 +73,21 @@ export interface BoardRoomDeps {
   now?: () => number;
 }
 
+/**
+ * Who a connection is, as others see it in awareness (`state.user`): set by the server from the
+ * authenticated account, never taken from what the client sends.
+ */
+export interface BoardIdentity {
+  id: string;
+  name: string;
+  color: string;
+  role: string;
+}
+
 interface PeerState {
   readonly peer: BoardPeer;
+  /** replaces the `user` of every awareness state the connection sends; null leaves states as sent */
+  readonly identity: BoardIdentity | null;
   /** this connection's document updates stored so far: the n of `[4, n]` */
   stored: number;
   tokens: number;
@@ -219,7 +233,7 @@ export class BoardRoom implements LogSink {
   }
 
   /** Admits an authorised connection and sends it the document and who else is here. */
-  join(peer: BoardPeer): boolean {
+  join(peer: BoardPeer, identity: BoardIdentity | null = null): boolean {
     if (this.unloaded) throw new Error('the room was unloaded');
     let sameUser = 0;
     for (const state of this.peers.values()) if (state.peer.userId === peer.userId) sameUser++;
@@ -229,6 +243,7 @@ export class BoardRoom implements LogSink {
     }
     this.peers.set(peer, {
       peer,
+      identity,
       stored: 0,
       tokens: this.options.updateBurst,
       refilledAt: this.now(),
@@ -405,6 +420,8 @@ export class BoardRoom implements LogSink {
   private receiveAwareness(state: PeerState, message: Uint8Array, update: Uint8Array): void {
     const entries = parseAwarenessUpdate(update);
     const accepted: AwarenessEntry[] = [];
+    // Whoever a state claims to be, others see the connection's own account, name and role.
+    let rewritten = false;
     for (const entry of entries) {
       const holder = this.awareness.get(entry.clientId);
       if (holder && holder.owner !== state) {
@@ -415,11 +432,14 @@ export class BoardRoom implements LogSink {
         holder.owner = state;
       }
       if (holder && entry.clock < holder.clock) continue;
-      const present = awarenessStatePresent(entry);
+      const parsedState = parseAwarenessState(entry);
+      const present = parsedState !== null;
       if (!holder && !present) continue;
-      accepted.push(entry);
+      const own = present && state.identity ? { ...entry, bytes: awarenessEntry(entry.clientId, entry.clock, { ...parsedState, user: state.identity }) } : entry;
+      if (own !== entry) rewritten = true;
+      accepted.push(own);
       if (present) {
-        const bytes = copyBytes(entry.bytes);
+        const bytes = copyBytes(own.bytes);
         if (holder) {
           holder.clock = entry.clock;
           holder.entry = bytes;
@@ -433,7 +453,7 @@ export class BoardRoom implements LogSink {
       }
     }
     if (accepted.length === 0) return;
-    const relay = accepted.length === entries.length ? message : awarenessMessage(accepted.map((entry) => entry.bytes));
+    const relay = accepted.length === entries.length && !rewritten ? message : awarenessMessage(accepted.map((entry) => entry.bytes));
     this.broadcastAwareness(relay, accepted, state, state.peer.userId);
   }
 

@@ -2,10 +2,13 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { BOARD_CLOSE } from '@pairboard/contracts';
+import { BOARD_CLOSE, BOARD_MESSAGE } from '@pairboard/contracts';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { WebSocket, WebSocketServer } from 'ws';
 import { APP_CONFIG, AppConfig } from '../../base/config';
-import { AccessTokenVerifier } from '../auth';
+import { AppError } from '../../base/errors';
+import { AccessTokenVerifier, SocketSession, SocketSessions } from '../auth';
 import { InterviewsService } from '../interviews';
 import type { BoardPeer, BoardRoom } from './board-room';
 import { BoardMetrics } from './board.metrics';
@@ -83,6 +86,8 @@ interface Connection {
   peer: WebSocketPeer | null;
   closed: boolean;
   closedByServer: boolean;
+  /** Keeps the connection within its sign-in (messages 5-7, close 4401). */
+  watch: SocketSession | null;
 }
 
 /**
@@ -106,6 +111,7 @@ export class BoardGateway implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly interviews: InterviewsService,
     private readonly board: BoardService,
     private readonly metrics: BoardMetrics,
+    private readonly socketSessions: SocketSessions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.wss = new WebSocketServer({
@@ -159,6 +165,7 @@ export class BoardGateway implements OnApplicationBootstrap, OnModuleDestroy {
       peer: null,
       closed: false,
       closedByServer: false,
+      watch: null,
     };
     this.connections.add(connection);
     this.metrics.connections.inc();
@@ -167,6 +174,8 @@ export class BoardGateway implements OnApplicationBootstrap, OnModuleDestroy {
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       if (this.closing || connection.closed || connection.closedByServer) return;
       if (!isBinary) return this.refuse(connection, BOARD_CLOSE.malformed, 'text frames are not part of the protocol');
+      // Session upkeep is the transport's business, not the room's; before authorisation it means nothing.
+      if (data[0] === BOARD_MESSAGE.authRefresh) return void this.renew(connection, data);
       if (connection.room && connection.peer) return connection.room.receive(connection.peer, data);
       if (connection.queued.length >= MAX_QUEUED_BEFORE_AUTH) {
         return this.refuse(connection, BOARD_CLOSE.rateLimited, 'too many messages before authorisation');
@@ -175,6 +184,7 @@ export class BoardGateway implements OnApplicationBootstrap, OnModuleDestroy {
     });
     ws.on('close', (code: number) => {
       connection.closed = true;
+      if (connection.watch) this.socketSessions.release(connection.watch);
       this.connections.delete(connection);
       this.metrics.connections.dec();
       if (!connection.closedByServer) this.metrics.closes.inc({ code: String(code) });
@@ -190,12 +200,19 @@ export class BoardGateway implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async admit(connection: Connection, socket: Duplex, token: string | null): Promise<void> {
-    const userId = token ? await this.tokens.userIdOf(token) : null;
-    if (!userId) return this.refuse(connection, BOARD_CLOSE.unauthorized, token ? 'invalid token' : 'missing token');
+    const session = token ? await this.tokens.sessionOf(token) : null;
+    if (!session) return this.refuse(connection, BOARD_CLOSE.unauthorized, token ? 'invalid token or ended session' : 'missing token');
+    if (connection.closed || connection.closedByServer) return;
+    const userId = session.userId;
     connection.userId = userId;
+    connection.watch = this.socketSessions.track(session, {
+      expiring: (expiresAt) => this.sendSessionMessage(connection, BOARD_MESSAGE.authExpiring, expiresAt),
+      end: (reason) => this.refuse(connection, BOARD_CLOSE.unauthorized, reason === 'expired' ? 'access token expired' : 'signed out'),
+    });
     const access = await this.interviews.accessFor(connection.interviewId, userId);
     if (!access.exists) return this.refuse(connection, BOARD_CLOSE.notFound, 'no such interview');
-    if (!access.role) return this.refuse(connection, BOARD_CLOSE.forbidden, 'not a participant');
+    // The same code as for no interview at all, so the close code does not confirm that one exists.
+    if (!access.role) return this.refuse(connection, BOARD_CLOSE.notFound, 'not a participant');
     if (connection.closed || connection.closedByServer) return;
 
     const peer = new WebSocketPeer(
@@ -220,6 +237,35 @@ export class BoardGateway implements OnApplicationBootstrap, OnModuleDestroy {
       if (connection.closed || connection.closedByServer) break;
       room.receive(peer, message);
     }
+  }
+
+  /** `[6, token]`: a fresh token for this connection, confirmed with `[7, secondsLeft]`; refused with 4401. */
+  private async renew(connection: Connection, message: Buffer): Promise<void> {
+    const watch = connection.watch;
+    if (!watch) return;
+    let token: string;
+    try {
+      const decoder = decoding.createDecoder(message);
+      decoding.readVarUint(decoder);
+      token = decoding.readVarString(decoder);
+    } catch {
+      return this.refuse(connection, BOARD_CLOSE.malformed, 'malformed session renewal');
+    }
+    try {
+      const { expiresAt } = await this.socketSessions.renew(watch, token);
+      this.sendSessionMessage(connection, BOARD_MESSAGE.authRenewed, expiresAt);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'SERVICE_UNAVAILABLE') return;
+      this.refuse(connection, BOARD_CLOSE.unauthorized, 'session renewal refused');
+    }
+  }
+
+  private sendSessionMessage(connection: Connection, type: number, expiresAt: number): void {
+    if (connection.closed || connection.closedByServer || connection.ws.readyState !== WebSocket.OPEN) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, type);
+    encoding.writeVarUint(encoder, Math.max(0, Math.floor((expiresAt - Date.now()) / 1000)));
+    connection.ws.send(encoding.toUint8Array(encoder));
   }
 
   /**

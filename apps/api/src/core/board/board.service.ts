@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { participantColor, participantLabel } from '@pairboard/interview-domain';
 import { APP_CONFIG, AppConfig } from '../../base/config';
+import { InterviewsService } from '../interviews';
 import { copyBytes, parseClientMessage } from './board-protocol';
-import { BoardPeer, BoardRoom, BoardRoomDeps, BoardRoomObserver, BoardRoomOptions } from './board-room';
+import { BoardIdentity, BoardPeer, BoardRoom, BoardRoomDeps, BoardRoomObserver, BoardRoomOptions } from './board-room';
 import { BoardUpdateLog } from './board-update-log';
 import { BoardFanout, FanoutListener } from './board.fanout';
 import { BoardMetrics } from './board.metrics';
@@ -42,6 +44,7 @@ export class BoardService {
     private readonly repository: BoardRepository,
     private readonly fanout: BoardFanout,
     private readonly metrics: BoardMetrics,
+    private readonly interviews: InterviewsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.log = new BoardUpdateLog(repository, {
@@ -77,12 +80,26 @@ export class BoardService {
    * Null when the room refused it (and closed it).
    */
   async join(interviewId: string, peer: BoardPeer): Promise<BoardRoom | null> {
+    const identity = await this.identityOf(interviewId, peer.userId);
     for (;;) {
       const room = this.rooms.get(interviewId) ?? (await this.load(interviewId));
       // It may have been unloaded while this connection waited for it to load.
       if (room.isUnloaded) continue;
-      return room.join(peer) ? room : null;
+      return room.join(peer, identity) ? room : null;
     }
+  }
+
+  /** What others see of this connection in awareness, from the account and the participant list. */
+  private async identityOf(interviewId: string, userId: string): Promise<BoardIdentity> {
+    const interview = await this.interviews.getForParticipant(interviewId, userId);
+    const me = interview.participants.find((participant) => participant.userId === userId);
+    // The transport admitted a participant; one removed meanwhile still never shows a chosen name.
+    return {
+      id: userId,
+      name: participantLabel(userId, interview.participants) ?? 'Participant',
+      color: participantColor(userId),
+      role: me?.role ?? 'observer',
+    };
   }
 
   /** Resolves once every update accepted so far is stored, or after `timeoutMs`; false on timeout. */

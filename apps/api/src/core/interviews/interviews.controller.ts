@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Interview, InterviewList } from '@pairboard/contracts';
 import { AuthenticatedUser, CurrentUser } from '../auth';
@@ -40,5 +40,19 @@ export class InterviewsController {
   @ApiResponse({ status: 201, type: InterviewDto })
   addParticipant(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Body() body: AddParticipantDto): Promise<Interview> {
     return this.interviews.addParticipant(id, user.id, body);
+  }
+
+  /** The invitee's answer: accepting gives access to the interview, declining removes the invitation. */
+  @Post(':id/accept')
+  @HttpCode(200)
+  @ApiResponse({ status: 200, type: InterviewDto })
+  accept(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<Interview> {
+    return this.interviews.accept(id, user.id);
+  }
+
+  @Post(':id/decline')
+  @HttpCode(204)
+  decline(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<void> {
+    return this.interviews.decline(id, user.id);
   }
 }

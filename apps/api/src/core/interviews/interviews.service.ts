@@ -1,11 +1,12 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import type { AddParticipantRequest, Interview, ParticipantRole } from '@pairboard/contracts';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import type { AddParticipantRequest, Interview, Participant } from '@pairboard/contracts';
 import { createInterviewRequestSchema } from '@pairboard/contracts';
 import type { z } from 'zod';
+import { APP_CONFIG, AppConfig } from '../../base/config';
 import { AppError } from '../../base/errors';
 import { ContentService } from '../content';
-import { UserLifecycle, UsersRepository } from '../users';
-import { InterviewsRepository, InterviewWithParticipants, NewParticipant } from './interviews.repository';
+import { HourlyQuota, UserLifecycle, UsersRepository } from '../users';
+import { Access, InterviewsRepository, InterviewWithParticipants, NewParticipant } from './interviews.repository';
 
 type CreateInterview = z.output<typeof createInterviewRequestSchema>;
 
@@ -19,25 +20,34 @@ export class InterviewsService implements OnModuleInit {
     private readonly users: UsersRepository,
     private readonly lifecycle: UserLifecycle,
     private readonly content: ContentService,
+    private readonly quota: HourlyQuota,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
-    this.lifecycle.onRegistered(async (user) => {
+    // Only a proven address collects what was sent to it: signing up with someone's address is not enough.
+    this.lifecycle.onVerified(async (user) => {
       await this.interviews.attachPendingInvites(user.email, user.id);
     });
   }
 
+  /**
+   * Invitees are linked only to a verified account, and stay "invited" to everyone until they accept:
+   * the answer is the same whether or not an address has an account.
+   */
   async create(creatorId: string, request: CreateInterview): Promise<Interview> {
     const creator = await this.users.findById(creatorId);
     if (!creator) throw new AppError('UNAUTHORIZED');
     const { question, script } = await this.content.resolveForInterview(request.questionId, request.scriptId, creator.id);
 
-    const participants: NewParticipant[] = [{ email: creator.email, role: request.myRole, userId: creator.id }];
+    const now = new Date();
+    const participants: NewParticipant[] = [{ email: creator.email, role: request.myRole, userId: creator.id, acceptedAt: now }];
     for (const invite of request.invite) {
       if (participants.some((participant) => participant.email === invite.email)) continue;
-      const invitee = await this.users.findByEmail(invite.email);
-      participants.push({ email: invite.email, role: invite.role, userId: invitee?.id ?? null });
+      participants.push({ email: invite.email, role: invite.role, userId: null, acceptedAt: null });
     }
+    await this.takeInvitations(creator.id, participants.length - 1);
+    for (const participant of participants.slice(1)) participant.userId = (await this.users.findVerifiedByEmail(participant.email))?.id ?? null;
     const row = await this.interviews.create({
       title: request.title ?? question?.title ?? DEFAULT_TITLE,
       scheduledAt: request.scheduledAt ? new Date(request.scheduledAt) : null,
@@ -50,12 +60,16 @@ export class InterviewsService implements OnModuleInit {
     return toInterviewView(row, creator.id);
   }
 
+  /** The caller's interviews, and the invitations waiting for their answer (`myStatus: "invited"`). */
   async listMine(userId: string): Promise<Interview[]> {
     const rows = await this.interviews.listForUser(userId);
     return rows.map((row) => toInterviewView(row, userId));
   }
 
-  /** Anyone who is not a participant gets NOT_FOUND: the interview's existence is not revealed. */
+  /**
+   * Participants and invitees (who need the page to answer); anyone else gets NOT_FOUND: the
+   * interview's existence is not revealed.
+   */
   async getForParticipant(interviewId: string, userId: string): Promise<Interview> {
     const row = UUID.test(interviewId) ? await this.interviews.findById(interviewId) : null;
     if (!row || !row.participants.some((participant) => participant.userId === userId)) {
@@ -68,21 +82,71 @@ export class InterviewsService implements OnModuleInit {
     const access = await this.accessFor(interviewId, userId);
     if (!access.exists || access.role === null) throw new AppError('NOT_FOUND', 'No such interview.');
     if (access.role !== 'interviewer') throw new AppError('FORBIDDEN', 'Only interviewers can add participants.');
-    const invitee = await this.users.findByEmail(request.email);
+    await this.takeInvitations(userId, 1);
+    const invitee = await this.users.findVerifiedByEmail(request.email);
     const added = await this.interviews.addParticipant(interviewId, {
       email: request.email,
       role: request.role,
       userId: invitee?.id ?? null,
+      acceptedAt: null,
     });
     if (!added) throw new AppError('CONFLICT', 'This person is already a participant.', [{ path: 'email', message: 'Already a participant' }]);
     return this.getForParticipant(interviewId, userId);
   }
 
-  /** Used by the board and room transports to authorise a connection. */
-  async accessFor(interviewId: string, userId: string): Promise<{ exists: boolean; role: ParticipantRole | null }> {
-    if (!UUID.test(interviewId)) return { exists: false, role: null };
+  /** The invitee takes part from now on; answering twice is harmless. */
+  async accept(interviewId: string, userId: string): Promise<Interview> {
+    await this.acceptInvitation(interviewId, userId);
+    return this.getForParticipant(interviewId, userId);
+  }
+
+  /** For scheduling: accepting its invitation accepts the place in the interview too. */
+  async acceptInvitation(interviewId: string, userId: string): Promise<void> {
+    const access = await this.accessFor(interviewId, userId);
+    if (access.role === null && access.invitedAs === null) throw new AppError('NOT_FOUND', 'No such interview.');
+    if (access.invitedAs !== null) await this.interviews.accept(interviewId, userId, new Date());
+  }
+
+  /** The invitee says no: the invitation is removed and the interview leaves their list. */
+  async decline(interviewId: string, userId: string): Promise<void> {
+    const row = UUID.test(interviewId) ? await this.interviews.findById(interviewId) : null;
+    const mine = row?.participants.find((participant) => participant.userId === userId);
+    if (!row || !mine) throw new AppError('NOT_FOUND', 'No such interview.');
+    if (mine.acceptedAt) throw new AppError('CONFLICT', 'You already accepted this interview; cancel it instead.');
+    if (row.invitation) throw new AppError('CONFLICT', 'Answer this interview from its invitation (accept, decline or suggest another time).');
+    if (!(await this.interviews.decline(interviewId, userId))) throw new AppError('CONFLICT', 'You already answered this invitation.');
+  }
+
+  /**
+   * Used by the board and room transports (and every capability) to authorise: `role` is set only for
+   * people who take part; an invitee who has not accepted has `invitedAs` and no access.
+   */
+  async accessFor(interviewId: string, userId: string): Promise<Access> {
+    if (!UUID.test(interviewId)) return { exists: false, role: null, invitedAs: null };
     return this.interviews.roleOf(interviewId, userId);
   }
+
+  private takeInvitations(userId: string, count: number): Promise<void> {
+    return this.quota.take(`invitations:user:${userId}`, this.config.INVITATIONS_PER_USER_PER_HOUR, count, 'You invited many people in the last hour. Try again later.');
+  }
+}
+
+/**
+ * Who sees whom, in one place. The interview's interviewers and its creator (who chose the
+ * invitees) see everyone, an invitee who has not accepted as "invited" without user id or name, so
+ * nobody learns from it whether an address has an account. Candidates, observers and people who
+ * have not accepted yet see only those taking part, and themselves: never pending invitees' addresses.
+ */
+function visibleParticipants(row: InterviewWithParticipants, viewerId: string): Participant[] {
+  const mine = row.participants.find((participant) => participant.userId === viewerId);
+  const seesInvitees = row.createdById === viewerId || (mine?.acceptedAt != null && mine.role === 'interviewer');
+  return row.participants
+    .filter((participant) => seesInvitees || participant.acceptedAt !== null || participant === mine)
+    .map((participant) =>
+      participant.acceptedAt && participant.userId
+        ? { userId: participant.userId, email: participant.email, name: participant.user?.name ?? null, role: participant.role, status: 'active' as const }
+        : { userId: participant === mine ? viewerId : null, email: participant.email, name: participant === mine ? (participant.user?.name ?? null) : null, role: participant.role, status: 'invited' as const },
+    );
 }
 
 function toInterviewView(row: InterviewWithParticipants, viewerId: string): Interview {
@@ -98,12 +162,7 @@ function toInterviewView(row: InterviewWithParticipants, viewerId: string): Inte
     question: row.question,
     script: row.script ? { id: row.script.id, name: row.script.name } : null,
     myRole: mine?.role ?? 'observer',
-    participants: row.participants.map((participant) => ({
-      userId: participant.userId,
-      email: participant.email,
-      name: participant.user?.name ?? null,
-      role: participant.role,
-      status: participant.userId ? 'active' : 'invited',
-    })),
+    myStatus: mine && !mine.acceptedAt ? 'invited' : 'active',
+    participants: visibleParticipants(row, viewerId),
   };
 }

@@ -123,3 +123,16 @@ ${calendarNote ? `<p style="font-size:13px;color:#59636e;margin:0 0 20px">${esca
 </body></html>`;
   return { subject: title, text, html };
 }
+
+/** The sign-up email with the verification link (not a notification kind: it goes to an address, not a user's centre). */
+export function renderVerificationEmail(facts: { name: string; link: string; expiresAt: Date }): EmailContent {
+  const subject = 'Verify your email address for Pairboard';
+  const lines = [`Hi ${facts.name},`, '', 'Open this link to confirm that this address is yours:', facts.link, '', `The link works once, until ${formatWhen(facts.expiresAt)}.`, 'Interview invitations sent to this address reach your account once it is verified.', "If you did not sign up for Pairboard, ignore this email.", '', '— Pairboard, practice for system design interviews'];
+  const html = `<!doctype html><html><body style="font-family:system-ui,-apple-system,Segoe UI,sans-serif;color:#1f2328;max-width:560px;margin:0 auto;padding:24px">
+<h1 style="font-size:18px;margin:0 0 12px">${escapeHtml(subject)}</h1>
+<p style="font-size:15px;line-height:1.5;margin:0 0 20px">Hi ${escapeHtml(facts.name)}, confirm that this address is yours. The link works once, until ${escapeHtml(formatWhen(facts.expiresAt))}.</p>
+<p style="margin:0 0 20px"><a href="${escapeHtml(facts.link)}" style="background:#4f46e5;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none;display:inline-block">Verify my email</a></p>
+<p style="font-size:13px;color:#59636e;margin:0 0 20px">If you did not sign up for Pairboard, ignore this email.</p>
+</body></html>`;
+  return { subject, text: lines.join('\n'), html };
+}

@@ -16,6 +16,7 @@ export interface ShareLinkRow {
   id: string;
   interviewId: string;
   createdById: string;
+  createdBy: { name: string };
   includeNotes: boolean;
   expiresAt: Date;
   revokedAt: Date | null;
@@ -147,20 +148,22 @@ export class ReplayRepository {
     return this.prisma.replayShareLink.create({ data, select: shareLinkColumns });
   }
 
-  shareLinksBy(interviewId: string, createdById: string): Promise<ShareLinkRow[]> {
-    return this.prisma.replayShareLink.findMany({ where: { interviewId, createdById }, orderBy: { createdAt: 'desc' }, select: shareLinkColumns });
+  /** Every link of the interview, newest first, whoever made it. */
+  shareLinksOf(interviewId: string): Promise<ShareLinkRow[]> {
+    return this.prisma.replayShareLink.findMany({ where: { interviewId }, orderBy: { createdAt: 'desc' }, select: shareLinkColumns });
+  }
+
+  shareLink(interviewId: string, linkId: string): Promise<ShareLinkRow | null> {
+    return this.prisma.replayShareLink.findFirst({ where: { id: linkId, interviewId }, select: shareLinkColumns });
   }
 
   shareLinkByHash(tokenHash: string): Promise<(ShareLinkRow & { interview: { title: string } }) | null> {
     return this.prisma.replayShareLink.findUnique({ where: { tokenHash }, select: { ...shareLinkColumns, interview: { select: { title: true } } } });
   }
 
-  /** Revokes one of the caller's links; false when there is no such link of theirs. */
-  async revokeShareLink(interviewId: string, linkId: string, createdById: string, at: Date): Promise<boolean> {
-    const link = await this.prisma.replayShareLink.findFirst({ where: { id: linkId, interviewId, createdById }, select: { revokedAt: true } });
-    if (!link) return false;
-    if (!link.revokedAt) await this.prisma.replayShareLink.update({ where: { id: linkId }, data: { revokedAt: at } });
-    return true;
+  /** Revokes a link unless it already is; the first revocation time stays. */
+  async revokeShareLink(linkId: string, at: Date): Promise<void> {
+    await this.prisma.replayShareLink.updateMany({ where: { id: linkId, revokedAt: null }, data: { revokedAt: at } });
   }
 }
 
@@ -168,6 +171,7 @@ const shareLinkColumns = {
   id: true,
   interviewId: true,
   createdById: true,
+  createdBy: { select: { name: true } },
   includeNotes: true,
   expiresAt: true,
   revokedAt: true,

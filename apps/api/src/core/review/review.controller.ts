@@ -59,7 +59,7 @@ export class ReviewController {
   @Get('share-links')
   @ApiResponse({ status: 200, type: ShareLinkListDto })
   async listShareLinks(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<ShareLinkList> {
-    return { items: await this.shareLinks.listMine(id, user.id) };
+    return { items: await this.shareLinks.list(id, user.id) };
   }
 
   @Delete('share-links/:linkId')

@@ -6,7 +6,7 @@ import { AppError } from '../../base/errors';
 import { Public } from '../auth';
 import { BoardFilesService, sendBoardFile } from '../board-files';
 import { ReplayService, sendJson } from './replay.service';
-import { ReviewAccess } from './review-access';
+import { canSeeNotes, ReviewAccess } from './review-access';
 import { BoardAtQueryDto, BoardSceneDto, BoardUpdatesPageDto, BoardUpdatesQueryDto, SharedReplayDto, TimelineDto } from './review.dto';
 
 /** The read-only replay behind a share link: no account needed, the token is the key. */
@@ -33,7 +33,7 @@ export class SharedReplayController {
   @ApiResponse({ status: 200, type: SharedReplayDto })
   async describe(@Param('token') token: string): Promise<SharedReplay> {
     const viewer = await this.access.shareHolder(token);
-    return { interviewId: viewer.interviewId, title: viewer.title, includeNotes: viewer.includeNotes, expiresAt: viewer.expiresAt.toISOString() };
+    return { interviewId: viewer.interviewId, title: viewer.title, includeNotes: canSeeNotes(viewer), expiresAt: viewer.expiresAt.toISOString() };
   }
 
   @Get('timeline')

@@ -18,8 +18,8 @@ import type { DefaultEventsMap } from 'socket.io/dist/typed-events';
 import type { z } from 'zod';
 import { APP_CONFIG, AppConfig } from '../../base/config';
 import { AppError } from '../../base/errors';
-import { validationError } from '../../base/validation';
-import { AccessTokenVerifier } from '../auth';
+import { assertUsableText, validationError } from '../../base/validation';
+import { AccessTokenVerifier, SocketSessions, VerifiedAccess, type SocketSession as SessionWatch } from '../auth';
 import { RoomClockService } from './room-clock.service';
 import { RoomConnectionLimit } from './room-connection-limit';
 import { roomChannels, RoomEvents, RoomsNamespace } from './room-events';
@@ -27,7 +27,7 @@ import type { RoomSocketData } from './room-presence';
 import { TokenBucket } from './rate-limit';
 import { RoomsRedisAdapter } from './rooms-redis-adapter';
 import { RoomsMetrics } from './rooms.metrics';
-import { RoomActor, RoomsService } from './rooms.service';
+import { assertMayPresent, RoomActor, RoomsService } from './rooms.service';
 
 type RoomSocket = Socket<DefaultEventsMap, ServerToClientEvents, DefaultEventsMap, RoomSocketData>;
 type EventSpec<E extends RoomClientEvent> = (typeof ROOM_CLIENT_EVENTS)[E];
@@ -44,6 +44,8 @@ interface SocketSession {
   limits: Record<RateClass, TokenBucket>;
   /** The followers' room this socket listens to, if it follows someone. */
   following: string | null;
+  /** Keeps the socket within its sign-in: renewed by `auth:refresh`, ended on expiry or revocation. */
+  watch: SessionWatch;
 }
 
 function isClientEvent(event: string): event is RoomClientEvent {
@@ -74,6 +76,8 @@ function jsonBytes(value: unknown): number | null {
 export class RoomsGateway implements OnGatewayInit<RoomsNamespace>, OnGatewayConnection<RoomSocket>, OnGatewayDisconnect<RoomSocket> {
   private readonly logger = new Logger('RoomsGateway');
   private readonly sessions = new WeakMap<RoomSocket, SocketSession>();
+  /** What the handshake verified, until the connection is set up. */
+  private readonly admitted = new WeakMap<RoomSocket, VerifiedAccess>();
   private readonly handlers: { [E in RoomClientEvent]: Handler<E> } = {
     'room:join': (socket, { interviewId }) => this.join(socket, interviewId),
     'room:leave': async (socket) => {
@@ -153,12 +157,14 @@ export class RoomsGateway implements OnGatewayInit<RoomsNamespace>, OnGatewayCon
       return {};
     },
     'present:start': async (socket) => {
-      const { interviewId } = this.joined(socket);
+      const { interviewId, actor } = this.joined(socket);
+      assertMayPresent(actor);
       this.events.releasePresenter(interviewId, socket.id);
       await socket.join(roomChannels.presenter(interviewId));
       await this.events.publishPresence(interviewId);
       return {};
     },
+    'auth:refresh': (socket, { token }) => this.socketSessions.renew(this.session(socket).watch, token),
     'present:stop': async (socket) => {
       const { interviewId } = this.joined(socket);
       const room = roomChannels.presenter(interviewId);
@@ -178,6 +184,7 @@ export class RoomsGateway implements OnGatewayInit<RoomsNamespace>, OnGatewayCon
     private readonly redisAdapter: RoomsRedisAdapter,
     private readonly metrics: RoomsMetrics,
     private readonly connectionLimit: RoomConnectionLimit,
+    private readonly socketSessions: SocketSessions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -200,8 +207,19 @@ export class RoomsGateway implements OnGatewayInit<RoomsNamespace>, OnGatewayCon
     this.metrics.connections.inc();
     const now = Date.now();
     const config = this.config;
+    const access = this.admitted.get(socket);
+    this.admitted.delete(socket);
+    if (!access) return void socket.disconnect();
     this.sessions.set(socket, {
       following: null,
+      watch: this.socketSessions.track(access, {
+        expiring: (expiresAt) => socket.emit('auth:expiring', { expiresAt }),
+        // The namespace only: a browser may carry /notifications on the same connection.
+        end: (reason) => {
+          socket.emit('auth:ended', { reason, error: { code: 'UNAUTHORIZED', message: ERROR_CATALOGUE.UNAUTHORIZED.message } });
+          socket.disconnect();
+        },
+      }),
       limits: {
         chat: new TokenBucket(config.ROOMS_CHAT_MESSAGES_PER_WINDOW, config.ROOMS_CHAT_MESSAGES_PER_WINDOW / config.ROOMS_CHAT_WINDOW_SECONDS, now),
         viewport: new TokenBucket(60, 30, now),
@@ -219,6 +237,8 @@ export class RoomsGateway implements OnGatewayInit<RoomsNamespace>, OnGatewayCon
 
   handleDisconnect(socket: RoomSocket): void {
     this.metrics.connections.dec();
+    const watch = this.sessions.get(socket)?.watch;
+    if (watch) this.socketSessions.release(watch);
     this.connectionLimit.release(socket.id);
     const interviewId = socket.data.interviewId;
     this.closeVisitQuietly(socket);
@@ -248,7 +268,7 @@ export class RoomsGateway implements OnGatewayInit<RoomsNamespace>, OnGatewayCon
   }
 
   private async authenticate(socket: RoomSocket): Promise<ErrorCode | null> {
-    let account: { id: string; name: string } | null;
+    let account: { id: string; name: string; session: VerifiedAccess } | null;
     try {
       account = await this.tokens.accountOf((socket.handshake.auth as Record<string, unknown> | undefined)?.token);
     } catch (error) {
@@ -256,6 +276,7 @@ export class RoomsGateway implements OnGatewayInit<RoomsNamespace>, OnGatewayCon
       return 'SERVICE_UNAVAILABLE';
     }
     if (!account) return 'UNAUTHORIZED';
+    this.admitted.set(socket, account.session);
     socket.data = { userId: account.id, name: account.name, interviewId: null, role: null, rttMs: null };
     return null;
   }
@@ -263,6 +284,8 @@ export class RoomsGateway implements OnGatewayInit<RoomsNamespace>, OnGatewayCon
   private async dispatch(socket: RoomSocket, event: RoomClientEvent, args: unknown[]): Promise<void> {
     const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (response: RoomAck<unknown>) => void) : undefined;
     try {
+      // Events already on their way when the session ended are not acted on.
+      if (this.session(socket).watch.ended) throw new AppError('UNAUTHORIZED');
       this.checkRate(socket, event);
       const payload = this.parse(event, args);
       const data = await (this.handlers[event] as Handler<RoomClientEvent>)(socket, payload as never);
@@ -299,6 +322,7 @@ export class RoomsGateway implements OnGatewayInit<RoomsNamespace>, OnGatewayCon
     if (bytes > spec.maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `${event} carries at most ${spec.maxBytes} bytes.`);
     const parsed = spec.payload.safeParse(payload);
     if (!parsed.success) throw validationError(parsed.error);
+    assertUsableText(parsed.data);
     return parsed.data;
   }
 
@@ -323,9 +347,11 @@ export class RoomsGateway implements OnGatewayInit<RoomsNamespace>, OnGatewayCon
   /** Joins before reading the state, so no change between the read and the join is missed. */
   private async join(socket: RoomSocket, interviewId: string): Promise<RoomState> {
     const role = await this.rooms.admit(interviewId, socket.data.userId);
+    const name = await this.rooms.displayNameIn(interviewId, socket.data.userId);
     if (socket.data.interviewId && socket.data.interviewId !== interviewId) await this.leave(socket);
     socket.data.interviewId = interviewId;
     socket.data.role = role;
+    socket.data.name = name;
     await socket.join(roomChannels.everyone(interviewId));
     if (role === 'interviewer') await socket.join(roomChannels.interviewers(interviewId));
     try {

@@ -12,7 +12,7 @@ import {
   RoomClock,
   RoomState,
 } from '@pairboard/contracts';
-import { sessionElapsedMs } from '@pairboard/interview-domain';
+import { participantLabel, sessionElapsedMs } from '@pairboard/interview-domain';
 import { AppError } from '../../base/errors';
 import { DomainEvent, DomainEvents } from '../events';
 import { InterviewsService } from '../interviews';
@@ -32,6 +32,11 @@ export function requireRole(actor: RoomActor, role: ParticipantRole, message: st
   if (actor.role !== role) throw new AppError('FORBIDDEN', message);
 }
 
+/** Presenting steers everyone's view of the board: for the people running the interview, not its audience. */
+export function assertMayPresent(actor: RoomActor): void {
+  if (actor.role === 'observer') throw new AppError('FORBIDDEN', 'Observers cannot present.');
+}
+
 /**
  * The room's rules apart from the clock: who sees what on joining, hints, private notes, chat and
  * the requirements checklist. Returns what changed; the transports broadcast it.
@@ -49,6 +54,12 @@ export class RoomsService {
     const access = await this.interviews.accessFor(interviewId, userId);
     if (!access.exists || !access.role) throw new AppError('NOT_FOUND', 'No such interview.');
     return access.role;
+  }
+
+  /** The name the room shows a participant under: namesakes told apart, as on the board. */
+  async displayNameIn(interviewId: string, userId: string): Promise<string> {
+    const interview = await this.interviews.getForParticipant(interviewId, userId);
+    return participantLabel(userId, interview.participants) ?? 'Participant';
   }
 
   /**

@@ -38,12 +38,12 @@ export class SchedulingRepository {
     return this.prisma.invitation.create({ data });
   }
 
-  /** Open or upcoming invitations the user sent or received, newest first. */
-  invitationsOf(userId: string, email: string, now: Date): Promise<SessionRow[]> {
+  /** Open or upcoming invitations the user sent or received (`email`: their verified address), newest first. */
+  invitationsOf(userId: string, email: string | null, now: Date): Promise<SessionRow[]> {
     return this.prisma.interview.findMany({
       where: {
         invitation: {
-          OR: [{ inviterId: userId }, { inviteeEmail: email }],
+          OR: [{ inviterId: userId }, ...(email ? [{ inviteeEmail: email }] : [])],
         },
         OR: [{ invitation: { status: { in: ['pending', 'proposed'] } } }, { scheduledAt: { gt: now }, status: 'scheduled' }],
       },

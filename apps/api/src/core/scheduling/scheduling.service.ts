@@ -78,7 +78,8 @@ export class SchedulingService {
   async list(userId: string): Promise<InvitationList> {
     const user = await this.users.findById(userId);
     if (!user) throw new AppError('UNAUTHORIZED');
-    const sessions = await this.repository.invitationsOf(userId, user.email, new Date());
+    // Invitations to an address reach its account only once the address is verified.
+    const sessions = await this.repository.invitationsOf(userId, user.emailVerifiedAt ? user.email : null, new Date());
     return { items: sessions.map((session) => this.invitationView(session, userId)) };
   }
 
@@ -87,6 +88,7 @@ export class SchedulingService {
     const { session, invitation, side } = await this.awaitedBy(invitationId, userId);
     if (side === 'invitee') {
       if (!(await this.repository.transitionInvitation(invitation.id, ['pending'], { status: 'accepted' }))) throw this.answered();
+      await this.interviews.acceptInvitation(session.id, userId);
       await this.tell(session, invitation.inviterId, 'invitation.accepted', userId);
       return this.invitationView(await this.session(session.id), userId);
     }
@@ -155,8 +157,10 @@ export class SchedulingService {
   }
 
   async schedule(interviewId: string, userId: string): Promise<InterviewSchedule> {
+    // The invitee sees the schedule (to answer the invitation) before taking part, but changes nothing.
     const access = await this.interviews.accessFor(interviewId, userId);
-    if (!access.role) throw new AppError('NOT_FOUND', 'No such interview.');
+    const role = access.role ?? access.invitedAs;
+    if (!role) throw new AppError('NOT_FOUND', 'No such interview.');
     const session = await this.session(interviewId);
     return {
       interviewId: session.id,
@@ -173,7 +177,7 @@ export class SchedulingService {
             late: isLateCancellation(session.scheduledAt?.getTime() ?? null, session.cancelledAt.getTime(), LATE_CANCEL_MS),
           }
         : null,
-      canChange: access.role !== 'observer' && session.status === 'scheduled',
+      canChange: access.role !== null && access.role !== 'observer' && session.status === 'scheduled',
     };
   }
 
@@ -257,7 +261,10 @@ export class SchedulingService {
       proposedAt: invitation.proposedAt?.toISOString() ?? null,
       proposalNote: invitation.proposalNote,
       inviter: { userId: invitation.inviter.id, email: invitation.inviter.email, name: invitation.inviter.name },
-      invitee: { userId: invitee?.userId ?? null, email: invitation.inviteeEmail, name: invitee?.user?.name ?? null },
+      // Until the invitee answers, the inviter learns nothing about whether the address has an account.
+      invitee: invitee?.acceptedAt || side === 'invitee'
+        ? { userId: invitee?.userId ?? null, email: invitation.inviteeEmail, name: invitee?.user?.name ?? null }
+        : { userId: null, email: invitation.inviteeEmail, name: null },
       direction: side === 'inviter' ? 'outgoing' : 'incoming',
       awaitingMe: session.status === 'scheduled' && awaiting(invitation) === side,
       createdAt: invitation.createdAt.toISOString(),

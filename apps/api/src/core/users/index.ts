@@ -2,3 +2,4 @@ export * from './users.module';
 export * from './users.repository';
 export * from './user.view';
 export * from './user-lifecycle';
+export * from './hourly-quota';

@@ -27,11 +27,27 @@ export class UsersRepository {
   }
 
   /** Creates the user unless the email exists; never changes an existing account (used by the seed). */
-  upsertByEmail(data: { email: string; name: string; passwordHash: string }): Promise<UserRow> {
+  upsertByEmail(data: { email: string; name: string; passwordHash: string; emailVerifiedAt?: Date }): Promise<UserRow> {
     return this.prisma.user.upsert({ where: { email: data.email }, create: data, update: {} });
+  }
+
+  /** Whether the account at `email` has proven it; only such accounts are linked to invitations. */
+  async findVerifiedByEmail(email: string): Promise<UserRow | null> {
+    const row = await this.findByEmail(email);
+    return row?.emailVerifiedAt ? row : null;
+  }
+
+  /** Marks the address proven, once; null when the account's email is no longer `email` or it already was. */
+  async markEmailVerified(id: string, email: string, at: Date): Promise<UserRow | null> {
+    const { count } = await this.prisma.user.updateMany({ where: { id, email, emailVerifiedAt: null }, data: { emailVerifiedAt: at } });
+    return count === 1 ? this.findById(id) : null;
   }
 
   updateName(id: string, name: string): Promise<UserRow> {
     return this.prisma.user.update({ where: { id }, data: { name } });
+  }
+
+  async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.prisma.user.update({ where: { id }, data: { passwordHash } });
   }
 }

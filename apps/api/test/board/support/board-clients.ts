@@ -4,6 +4,7 @@ import request from 'supertest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { acceptInvitations, markEmailVerified } from '../../support/accounts';
 import { uniqueEmail } from '../../support/test-app';
 import { step1Message, updateMessage } from './board-messages';
 
@@ -20,6 +21,7 @@ export async function registerUser(baseUrl: string, name: string): Promise<TestU
   const email = uniqueEmail(name.toLowerCase());
   const response = await request(baseUrl).post('/api/auth/register').send({ email, password: PASSWORD, name });
   if (response.status !== 201) throw new Error(`register failed: ${response.status} ${JSON.stringify(response.body)}`);
+  await markEmailVerified(response.body.user.id);
   return { id: response.body.user.id, email: response.body.user.email, token: response.body.accessToken };
 }
 
@@ -34,6 +36,7 @@ export async function createInterview(
     .set('Authorization', `Bearer ${owner.token}`)
     .send({ title: 'Design a URL shortener', invite: invite.map(({ user, role }) => ({ email: user.email, role })) });
   if (response.status !== 201) throw new Error(`creating the interview failed: ${response.status} ${JSON.stringify(response.body)}`);
+  await acceptInvitations(baseUrl, response.body.id, invite.map(({ user }) => user.token));
   return response.body.id;
 }
 

@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { ClientToServerEvents, RoomAck, RoomAckFor, RoomClientEvent, ServerToClientEvents } from '@pairboard/contracts';
 import { io, Socket } from 'socket.io-client';
 import type { TestApp } from '../../support/test-app';
+import { acceptInvitations, markEmailVerified } from '../../support/accounts';
 import { uniqueEmail } from '../../support/test-app';
 
 const PASSWORD = 'correct horse battery staple';
@@ -17,6 +18,7 @@ export interface TestUser {
 export async function signUp(api: TestApp, name: string): Promise<TestUser> {
   const email = uniqueEmail(name.toLowerCase());
   const response = await api.http.post('/api/auth/register').send({ email, password: PASSWORD, name }).expect(201);
+  await markEmailVerified(response.body.user.id);
   return { id: response.body.user.id, name, email, token: response.body.accessToken };
 }
 
@@ -32,6 +34,7 @@ export async function createInterview(
     .set('Authorization', `Bearer ${owner.token}`)
     .send({ ...extra, invite: invite.map(({ user, role }) => ({ email: user.email, role })) })
     .expect(201);
+  await acceptInvitations(api.http, response.body.id, invite.map(({ user }) => user.token));
   return response.body.id as string;
 }
 

@@ -38,7 +38,7 @@ export default function SignUpPage() {
           {...form.field('password')}
           label="Password"
           autoComplete="new-password"
-          hint={`${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters. A passphrase of a few words works well.`}
+          hint={`${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters, not a common password. A passphrase of a few words works well.`}
         />
         <Button type="submit" variant="primary" size="lg" block loading={form.pending} className="auth__submit">
           {form.pending ? 'Creating account…' : 'Create account'}

@@ -26,6 +26,9 @@ export function createAuthApi(client: ApiClient) {
     signUp: (request: RegisterRequest) => startSession('/api/auth/register', request),
     signOut: () => client.session.signOut(),
     me,
+    /** Opens the link from the verification email; works signed in or not (the token is the proof). */
+    verifyEmail: (token: string) => client.request('/api/auth/verify-email', { method: 'POST', body: { token }, schema: userSchema, authenticated: false }),
+    resendVerification: () => client.request('/api/auth/verify-email/resend', { method: 'POST' }),
     /** Renews the session from the refresh cookie; null when there is no session to restore. */
     async restore(): Promise<User | null> {
       const token = await client.session.refresh();

@@ -15,6 +15,7 @@ import {
   useDocumentTitle,
 } from '../../ui';
 import { useSignedInUser } from '../auth/AuthContext';
+import { InterviewInvitations } from '../interviews/InterviewInvitation';
 import { ParticipantChips, RoleBadge, StatusBadge } from '../interviews/InterviewBits';
 import { fetchInterviews, interviewsQueryKey } from '../interviews/interviews-api';
 import { formatCountdown, formatWhen, groupInterviews, ROOM_OPENS_BEFORE_MS, roomIsOpen } from '../interviews/schedule';
@@ -22,6 +23,7 @@ import { useNow } from '../interviews/useNow';
 import './DashboardPage.css';
 import { LoadErrorAlert } from '../../app/LoadErrorAlert';
 import { InvitationsList } from '../scheduling';
+import { fetchInvitations, invitationsQueryKey } from '../scheduling/scheduling-api';
 
 function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? name;
@@ -32,6 +34,9 @@ export default function DashboardPage() {
   const user = useSignedInUser();
   const client = useApiClient();
   const interviews = useQuery({ queryKey: interviewsQueryKey, queryFn: ({ signal }) => fetchInterviews(client, signal) });
+  // Shared with the invitations list: an interview sent as a scheduling invitation is answered there.
+  const scheduling = useQuery({ queryKey: invitationsQueryKey, queryFn: ({ signal }) => fetchInvitations(client, signal) });
+  const answeredInScheduling = new Set(scheduling.data?.filter((invitation) => invitation.direction === 'incoming').map((invitation) => invitation.interviewId));
 
   return (
     <>
@@ -49,31 +54,36 @@ export default function DashboardPage() {
           </>
         }
       />
-      <InvitationsList hideWhenEmpty title="Invitations" />
-      {interviews.isPending ? (
-        <Card title="Your interviews">
-          <ListSkeleton />
-        </Card>
-      ) : interviews.isError ? (
-        <Card title="Your interviews">
-          <LoadErrorAlert title="Your interviews could not be loaded." query={interviews} />
-        </Card>
-      ) : interviews.data.length === 0 ? (
-        <Card title="Your interviews">
-          <EmptyState
-            icon={<CompassIcon size={22} />}
-            title="No interviews yet"
-            description="Find a practice partner to schedule your first mock interview. Upcoming, live and past sessions will be listed here."
-            action={
-              <LinkButton to="/interviews/new" variant="primary" icon={<PlusIcon />}>
-                New interview
-              </LinkButton>
-            }
-          />
-        </Card>
-      ) : (
-        <InterviewLists interviews={interviews.data} myUserId={user.id} />
-      )}
+      <div className="dashboard">
+        <InvitationsList hideWhenEmpty title="Invitations" />
+        {interviews.isSuccess && !scheduling.isPending && (
+          <InterviewInvitations interviews={interviews.data.filter((interview) => interview.myStatus === 'invited' && !answeredInScheduling.has(interview.id))} />
+        )}
+        {interviews.isPending ? (
+          <Card title="Your interviews">
+            <ListSkeleton />
+          </Card>
+        ) : interviews.isError ? (
+          <Card title="Your interviews">
+            <LoadErrorAlert title="Your interviews could not be loaded." query={interviews} />
+          </Card>
+        ) : interviews.data.every((interview) => interview.myStatus === 'invited') ? (
+          <Card title="Your interviews">
+            <EmptyState
+              icon={<CompassIcon size={22} />}
+              title="No interviews yet"
+              description="Find a practice partner to schedule your first mock interview. Upcoming, live and past sessions will be listed here."
+              action={
+                <LinkButton to="/interviews/new" variant="primary" icon={<PlusIcon />}>
+                  New interview
+                </LinkButton>
+              }
+            />
+          </Card>
+        ) : (
+          <InterviewLists interviews={interviews.data.filter((interview) => interview.myStatus !== 'invited')} myUserId={user.id} />
+        )}
+      </div>
     </>
   );
 }

@@ -63,7 +63,9 @@ export function ParticipantTable({ participants, myUserId }: { participants: rea
             </span>
             {participant.name && <span className="participant-table__email">{participant.email}</span>}
             {participant.status === 'invited' && (
-              <span className="participant-table__email">Invited — joins once they create an account with this email</span>
+              <span className="participant-table__email">
+                {participant.userId === myUserId ? 'You have not answered the invitation yet' : 'Invited — takes part once they accept'}
+              </span>
             )}
           </div>
           <div className="participant-table__badges">

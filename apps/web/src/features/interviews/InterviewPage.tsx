@@ -20,6 +20,7 @@ import {
 } from '../../ui';
 import { useSignedInUser } from '../auth/AuthContext';
 import { CopyField } from './CopyField';
+import { InterviewInvitationBanner } from './InterviewInvitation';
 import { ParticipantTable, RoleBadge, StatusBadge } from './InterviewBits';
 import { addParticipant, fetchInterview, interviewQueryKey, interviewsQueryKey } from './interviews-api';
 import { formatCountdown, formatFullDateTime, ROLE_LABEL } from './schedule';
@@ -27,6 +28,7 @@ import { useNow } from './useNow';
 import './InterviewPage.css';
 import { NotFoundCard, QueryFailure } from '../../app/LoadErrorAlert';
 import { InterviewScheduleCard } from '../scheduling';
+import { fetchSchedule, scheduleQueryKey } from '../scheduling/scheduling-api';
 
 export default function InterviewPage() {
   const { interviewId = '' } = useParams();
@@ -69,9 +71,20 @@ function InterviewDetails({ interview }: { interview: Interview }) {
   const countdown = interview.status === 'scheduled' && !Number.isNaN(startsAt) ? formatCountdown(startsAt, now) : null;
   const roomPath = `/interviews/${interview.id}/room`;
   const roomUrl = `${window.location.origin}${roomPath}`;
+  const invited = interview.myStatus === 'invited';
+  // The same query as the Schedule card's: a scheduling invitation is answered there.
+  const client = useApiClient();
+  const schedule = useQuery({
+    queryKey: scheduleQueryKey(interview.id),
+    queryFn: ({ signal }) => fetchSchedule(client, interview.id, signal),
+    enabled: invited && interview.scheduledAt !== null,
+  });
 
   return (
     <div className="interview-page">
+      {invited && (interview.scheduledAt === null || !schedule.isPending) && (
+        <InterviewInvitationBanner interview={interview} answerInSchedule={schedule.data?.invitation?.direction === 'incoming'} />
+      )}
       <PageHeader
         title={interview.title}
         description={
@@ -89,9 +102,11 @@ function InterviewDetails({ interview }: { interview: Interview }) {
                 Watch replay
               </LinkButton>
             )}
-            <LinkButton to={roomPath} variant={interview.status === 'ended' ? 'secondary' : 'primary'} size="lg" icon={<BoardIcon />}>
-              Join room
-            </LinkButton>
+            {!invited && (
+              <LinkButton to={roomPath} variant={interview.status === 'ended' ? 'secondary' : 'primary'} size="lg" icon={<BoardIcon />}>
+                Join room
+              </LinkButton>
+            )}
           </>
         }
       />
@@ -99,7 +114,7 @@ function InterviewDetails({ interview }: { interview: Interview }) {
       <div className="interview-page__grid">
         <Card title="Participants" description={`${interview.participants.length} in this interview`}>
           <ParticipantTable participants={interview.participants} myUserId={user.id} />
-          {interview.myRole === 'interviewer' && <AddParticipantForm interview={interview} />}
+          {interview.myRole === 'interviewer' && !invited && <AddParticipantForm interview={interview} />}
         </Card>
 
         <div className="interview-page__aside">
@@ -139,13 +154,11 @@ function InterviewDetails({ interview }: { interview: Interview }) {
             </dl>
           </Card>
           <ReviewLinks interview={interview} />
-          <Card title="Share">
-            <CopyField
-              label="Room link"
-              value={roomUrl}
-              hint="Only participants of this interview can open it."
-            />
-          </Card>
+          {!invited && (
+            <Card title="Share">
+              <CopyField label="Room link" value={roomUrl} hint="Only participants of this interview can open it." />
+            </Card>
+          )}
         </div>
       </div>
     </div>

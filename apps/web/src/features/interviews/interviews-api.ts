@@ -25,3 +25,10 @@ export const addParticipant = (client: ApiClient, id: string, request: AddPartic
     body: request,
     schema: interviewSchema,
   });
+
+/** The invitee's answer: accepting returns the interview as a participant sees it. */
+export const acceptInterview = (client: ApiClient, id: string) =>
+  client.request(`/api/interviews/${encodeURIComponent(id)}/accept`, { method: 'POST', schema: interviewSchema });
+
+export const declineInterview = (client: ApiClient, id: string) =>
+  client.request(`/api/interviews/${encodeURIComponent(id)}/decline`, { method: 'POST' });

@@ -6,6 +6,7 @@ import {
   type NotificationsReadEvent,
 } from '@pairboard/contracts';
 import { io, type Socket } from 'socket.io-client';
+import { keepSocketSession } from '../../api/socket-session';
 import type { TokenSource } from '../room/board-connection';
 
 export interface NotificationsFeedHandlers {
@@ -22,6 +23,7 @@ export interface NotificationsFeedHandlers {
 export class NotificationsFeed {
   private readonly socket: Socket;
   private connectedBefore = false;
+  private readonly stopSessionUpkeep: () => void;
 
   constructor(session: TokenSource, handlers: NotificationsFeedHandlers, url = '') {
     this.socket = io(`${url}${NOTIFICATIONS_NAMESPACE}`, {
@@ -47,10 +49,13 @@ export class NotificationsFeed {
       const parsed = notificationsReadEventSchema.safeParse(payload);
       if (parsed.success) handlers.onRead(parsed.data);
     });
+    // A session that is over stops the feed; the rest of the app sends the person to sign in.
+    this.stopSessionUpkeep = keepSocketSession(this.socket, session, () => undefined);
     this.socket.connect();
   }
 
   close(): void {
+    this.stopSessionUpkeep();
     this.socket.disconnect();
   }
 }

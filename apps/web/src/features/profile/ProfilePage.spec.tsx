@@ -37,4 +37,35 @@ describe('Profile page', () => {
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
     view.stop();
   });
+  it('changes the password, uses the fresh session and shows a wrong current password at its field', async () => {
+    const fresh = fakeAccessToken();
+    const server = fakeServer({
+      'POST /api/auth/refresh': () => ({ status: 200, body: { accessToken: fakeAccessToken() } }),
+      'GET /api/auth/me': () => ({ status: 200, body: testUser }),
+      'POST /api/auth/password': [
+        () => ({
+          status: 400,
+          body: { error: { code: 'VALIDATION_FAILED', message: 'Check the highlighted fields.', details: [{ path: 'currentPassword', message: 'This is not your current password' }] } },
+        }),
+        () => ({ status: 200, body: { accessToken: fresh } }),
+      ],
+    });
+    const view = renderApp('/profile', server.fetch);
+
+    const form = await screen.findByRole('form', { name: 'Change password' });
+    fireEvent.change(within(form).getByLabelText('Current password'), { target: { value: 'not my password at all' } });
+    fireEvent.change(within(form).getByLabelText('New password'), { target: { value: 'a brand new passphrase here' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Change password' }));
+    expect(await within(form).findByText('This is not your current password')).toBeInTheDocument();
+
+    fireEvent.change(within(form).getByLabelText('Current password'), { target: { value: 'correct horse battery staple' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Change password' }));
+    expect(await within(form).findByText('Your password was changed. Other sessions were signed out.')).toBeInTheDocument();
+    expect(server.requests.filter((r) => r.method === 'POST' && r.path === '/api/auth/password').at(-1)?.body).toEqual({
+      currentPassword: 'correct horse battery staple',
+      newPassword: 'a brand new passphrase here',
+    });
+    expect(within(form).getByLabelText('Current password')).toHaveValue('');
+    view.stop();
+  });
 });

@@ -1,11 +1,11 @@
-import { updateProfileRequestSchema, type User } from '@pairboard/contracts';
+import { changePasswordRequestSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, updateProfileRequestSchema, type User } from '@pairboard/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApiClient } from '../../api';
 import { useZodForm } from '../../forms/useZodForm';
-import { Alert, Avatar, Button, Card, CardFooter, LoadingBlock, PageHeader, TextField, useDocumentTitle } from '../../ui';
+import { Alert, Avatar, Button, Card, CardFooter, LoadingBlock, PageHeader, PasswordField, TextField, useDocumentTitle } from '../../ui';
 import { useAuth } from '../auth/AuthContext';
-import { fetchMe, meQueryKey, updateProfile } from './profile-api';
+import { changePassword, fetchMe, meQueryKey, updateProfile } from './profile-api';
 import './ProfilePage.css';
 import { LoadErrorAlert } from '../../app/LoadErrorAlert';
 
@@ -24,7 +24,10 @@ export default function ProfilePage() {
       ) : me.isError ? (
         <LoadErrorAlert title="Your profile could not be loaded." query={me} />
       ) : (
-        <ProfileForm user={me.data} />
+        <>
+          <ProfileForm user={me.data} />
+          <PasswordForm />
+        </>
       )}
     </>
   );
@@ -76,6 +79,40 @@ function ProfileForm({ user }: { user: User }) {
         <CardFooter>
           <Button type="submit" variant="primary" loading={form.pending} disabled={unchanged}>
             {form.pending ? 'Saving…' : 'Save changes'}
+          </Button>
+        </CardFooter>
+      </form>
+    </Card>
+  );
+}
+
+function PasswordForm() {
+  const client = useApiClient();
+  const [changed, setChanged] = useState(false);
+  const form = useZodForm(changePasswordRequestSchema, { currentPassword: '', newPassword: '' }, async (request) => {
+    setChanged(false);
+    await changePassword(client, request);
+    form.setValues({ currentPassword: '', newPassword: '' });
+    setChanged(true);
+  });
+
+  return (
+    <Card title="Password" description="Changing it signs you out everywhere else: other browsers and devices have to sign in again.">
+      <form className="profile__form" noValidate aria-label="Change password" onSubmit={form.handleSubmit} onChange={() => setChanged(false)}>
+        {form.formError && <Alert tone="error">{form.formError}</Alert>}
+        <PasswordField {...form.field('currentPassword')} label="Current password" autoComplete="current-password" />
+        <PasswordField
+          {...form.field('newPassword')}
+          label="New password"
+          autoComplete="new-password"
+          hint={`${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters, not a common password.`}
+        />
+        <div className="profile__status" aria-live="polite">
+          {changed && 'Your password was changed. Other sessions were signed out.'}
+        </div>
+        <CardFooter>
+          <Button type="submit" variant="primary" loading={form.pending}>
+            {form.pending ? 'Changing…' : 'Change password'}
           </Button>
         </CardFooter>
       </form>

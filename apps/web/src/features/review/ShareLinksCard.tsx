@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { LoadErrorAlert } from '../../app/LoadErrorAlert';
 import { describeError, useApiClient } from '../../api';
-import { Alert, Badge, Button, Card, SelectField } from '../../ui';
+import { Alert, Badge, Button, Card, SelectField, Spinner } from '../../ui';
 import { CopyField } from '../interviews/CopyField';
 import { formatFullDateTime } from '../interviews/schedule';
 import { createShareLink, fetchShareLinks, revokeShareLink, shareLinksQueryKey } from './review-api';
@@ -18,7 +18,11 @@ type Expiry = (typeof EXPIRY_OPTIONS)[number]['value'];
 
 const STATE_TONE = { active: 'success', expired: 'neutral', revoked: 'danger' } as const;
 
-/** Make, list and revoke read-only replay links (candidate and interviewers). */
+/**
+ * Make, list and revoke read-only replay links (candidate and interviewers). Only interviewers are
+ * offered notes; the list holds every link the server lets the viewer see, with who made it, and a
+ * revoke button where the server says they may.
+ */
 export function ShareLinksCard({ interviewId, canIncludeNotes }: { interviewId: string; canIncludeNotes: boolean }) {
   const client = useApiClient();
   const queryClient = useQueryClient();
@@ -29,7 +33,7 @@ export function ShareLinksCard({ interviewId, canIncludeNotes }: { interviewId: 
   const [confirming, setConfirming] = useState<string | null>(null);
 
   const create = useMutation({
-    mutationFn: () => createShareLink(client, interviewId, { expiresInHours: Number(expiry), includeNotes }),
+    mutationFn: () => createShareLink(client, interviewId, { expiresInHours: Number(expiry), includeNotes: canIncludeNotes && includeNotes }),
     onSuccess: (link) => {
       setCreated(link);
       void queryClient.invalidateQueries({ queryKey: shareLinksQueryKey(interviewId) });
@@ -44,7 +48,13 @@ export function ShareLinksCard({ interviewId, canIncludeNotes }: { interviewId: 
   });
 
   return (
-    <Card title="Share the replay" description="Anyone with the link can watch the board, timeline and chat; nobody can change anything." headingLevel={2}>
+    <Card
+      title="Share the replay"
+      description={`Anyone with the link can watch the board, timeline and chat; nobody can change anything. ${
+        canIncludeNotes ? 'You see and can revoke every link to this interview.' : 'You see your links and any link that shows the interviewers’ notes.'
+      }`}
+      headingLevel={2}
+    >
       <div className="share-links__form">
         <SelectField label="Link works for" value={expiry} options={EXPIRY_OPTIONS} onChange={(value) => setExpiry(value as Expiry)} />
         {canIncludeNotes && (
@@ -67,19 +77,24 @@ export function ShareLinksCard({ interviewId, canIncludeNotes }: { interviewId: 
         </div>
       )}
       {links.isError ? (
-        <LoadErrorAlert title="Your links could not be loaded." query={links} />
-      ) : links.isPending ? null : links.data.length === 0 ? (
-        <p className="share-links__empty">You have not shared this replay yet.</p>
+        <LoadErrorAlert title="The links could not be loaded." query={links} />
+      ) : links.isPending ? (
+        <p className="share-links__empty" role="status">
+          <Spinner size="sm" label={null} /> Loading links…
+        </p>
+      ) : links.data.length === 0 ? (
+        <p className="share-links__empty">This replay has not been shared yet.</p>
       ) : (
-        <ul className="share-links__list" aria-label="Your links">
+        <ul className="share-links__list" aria-label="Links to this replay">
           {links.data.map((link: ShareLink) => (
             <li key={link.id} className="share-links__item">
               <Badge tone={STATE_TONE[link.state]}>{link.state}</Badge>
               <span>
                 {link.state === 'revoked' ? 'Revoked' : link.state === 'expired' ? 'Expired' : 'Works until'} {formatFullDateTime(link.revokedAt ?? link.expiresAt)}
-                {link.includeNotes ? ' · with notes' : ''}
+                {link.includeNotes ? ' · with notes' : ''} · by {link.mine ? 'you' : (link.createdBy.name ?? 'a former participant')}
               </span>
               {link.state === 'active' &&
+                link.canRevoke &&
                 (confirming === link.id ? (
                   <span className="share-links__confirm">
                     <Button size="sm" variant="danger" onClick={() => revoke.mutate(link.id)} loading={revoke.isPending}>

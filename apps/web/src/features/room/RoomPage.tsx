@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { useApiClient } from '../../api';
 import { CenteredPage, FullPageLoading, useDocumentTitle } from '../../ui';
 import { useAuth, useSignedInUser } from '../auth/AuthContext';
+import { InterviewInvitationGate } from '../interviews/InterviewInvitation';
 import { InterviewNotFound } from '../interviews/InterviewPage';
 import { fetchInterview, interviewQueryKey } from '../interviews/interviews-api';
 import { BoardConnection } from './board-connection';
@@ -39,6 +40,13 @@ export default function RoomPage() {
     return (
       <CenteredPage>
         <QueryFailure query={interview} title="The room could not be opened." notFound={<InterviewNotFound />} />
+      </CenteredPage>
+    );
+  }
+  if (interview.data.myStatus === 'invited') {
+    return (
+      <CenteredPage>
+        <InterviewInvitationGate interview={interview.data} />
       </CenteredPage>
     );
   }

@@ -1,5 +1,6 @@
 import { BOARD_MESSAGE } from '@pairboard/contracts';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { messageYjsSyncStep1 } from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -60,6 +61,8 @@ export class BoardConnection {
   private readonly listeners = new Set<() => void>();
   private readonly stopSession: () => void;
   private destroyed = false;
+  /** The token this connection last presented (at connect, or renewed on the open socket). */
+  private presented: string | null = null;
 
   constructor(private readonly options: BoardConnectionOptions) {
     const { doc, interviewId, session } = options;
@@ -77,6 +80,14 @@ export class BoardConnection {
     provider.messageHandlers[BOARD_MESSAGE.stored] = (_encoder, decoder) => {
       this.dispatch({ type: 'stored', count: decoding.readVarUint(decoder) });
     };
+    // The server asks for a fresh token before the current one expires, and confirms a renewal.
+    provider.messageHandlers[BOARD_MESSAGE.authExpiring] = (_encoder, decoder) => {
+      decoding.readVarUint(decoder);
+      void this.renewOnOpenSocket();
+    };
+    provider.messageHandlers[BOARD_MESSAGE.authRenewed] = (_encoder, decoder) => {
+      decoding.readVarUint(decoder);
+    };
     const handleSync: MessageHandler = provider.messageHandlers[BOARD_MESSAGE.sync];
     provider.messageHandlers[BOARD_MESSAGE.sync] = (encoder, decoder, ...rest) => {
       // The provider answers the server's step 1 with everything the server lacks, in one message.
@@ -93,7 +104,9 @@ export class BoardConnection {
     provider.on('sync', this.onSync);
     provider.on('connection-close', this.onClose);
     this.stopSession = session.subscribe((token) => {
-      if (token) provider.params = { ...provider.params, token };
+      if (!token) return;
+      provider.params = { ...provider.params, token };
+      if (token !== this.presented) this.presentToken(token);
     });
     // A socket can look open for a while after the network is gone; the browser knows sooner.
     globalThis.addEventListener?.('offline', this.onBrowserOffline);
@@ -156,6 +169,7 @@ export class BoardConnection {
   };
 
   private readonly onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }): void => {
+    if (status === 'connecting') this.presented = this.provider.params.token ?? null;
     if (status === 'connecting') this.dispatch({ type: 'connecting' });
     else if (status === 'connected') this.dispatch({ type: 'open' });
   };
@@ -173,6 +187,29 @@ export class BoardConnection {
       void this.renewTokenAndConnect();
     }
   };
+
+  /** `[6, token]` on the open socket; the server answers `[7, …]` or closes with 4401. */
+  private presentToken(token: string): void {
+    const ws = this.provider.ws;
+    if (!ws || ws.readyState !== OPEN || !this.provider.wsconnected) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, BOARD_MESSAGE.authRefresh);
+    encoding.writeVarString(encoder, token);
+    ws.send(encoding.toUint8Array(encoder));
+    this.presented = token;
+  }
+
+  private async renewOnOpenSocket(): Promise<void> {
+    const current = this.options.session.accessToken;
+    // Another part of the page may have renewed already; otherwise renew now (one request per tab).
+    if (current && current !== this.presented) return this.presentToken(current);
+    try {
+      const token = await this.options.session.refresh();
+      if (token && token !== this.presented && !this.destroyed) this.presentToken(token);
+    } catch {
+      // Not reachable: the server closes with 4401 at expiry and the close policy takes over.
+    }
+  }
 
   private async renewTokenAndConnect(): Promise<void> {
     let token: string | null;

@@ -1,19 +1,11 @@
 import type { BoardUser } from '@pairboard/board-binding';
-
-/** Excalidraw's string hash, kept bit for bit so the colours below match its cursors. */
-function excalidrawHash(value: string): number {
-  let hash = 0;
-  for (let index = 0; index < value.length; index += 1) hash = (hash << 5) - hash + value.charCodeAt(index);
-  return hash;
-}
+import { participantColor } from '@pairboard/interview-domain';
 
 /**
- * A person's colour: the one Excalidraw gives their cursor and selection (it derives it from the
- * collaborator id), so the header and the board agree. Light pastels: pair them with dark text.
+ * A person's colour: the one Excalidraw gives their cursor and selection, so the header and the
+ * board agree (the server puts the same one in awareness).
  */
-export function colorFor(userId: string): string {
-  return `hsl(${(Math.abs(excalidrawHash(userId)) % 37) * 10}, 100%, 83%)`;
-}
+export const colorFor = participantColor;
 
 export interface RoomPerson extends BoardUser {
   isMe: boolean;

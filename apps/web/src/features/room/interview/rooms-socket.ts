@@ -14,6 +14,7 @@ import {
 import { ClockSync } from '@pairboard/interview-domain';
 import { io, type Socket } from 'socket.io-client';
 import type { z } from 'zod';
+import { keepSocketSession } from '../../../api/socket-session';
 import type { TokenSource } from '../board-connection';
 import { initialRoomState, roomReducer, type InterviewRoomState, type RoomAction } from './room-state';
 
@@ -66,6 +67,7 @@ export class RoomsSocket {
   private burstTimers: ReturnType<typeof setTimeout>[] = [];
   private destroyed = false;
   private readonly connectionId = randomConnectionId();
+  private readonly stopSessionUpkeep: () => void;
 
   constructor(private readonly options: RoomsSocketOptions) {
     this.socket = io(`${options.url ?? ''}${ROOMS_NAMESPACE}`, {
@@ -107,6 +109,9 @@ export class RoomsSocket {
     this.listen('chat:message', ({ message }) => this.dispatch({ type: 'chat', message }));
     this.listen('viewport', (viewport) => this.viewportListeners.forEach((listener) => listener(viewport)));
     this.listen('room:error', ({ error }) => this.errorListeners.forEach((listener) => listener(error as RoomErrorBody)));
+    this.stopSessionUpkeep = keepSocketSession(socket as unknown as Socket, options.session, () =>
+      this.update({ link: 'refused', problem: 'Your session has ended. Sign in again.' }),
+    );
     socket.connect();
   }
 
@@ -156,6 +161,7 @@ export class RoomsSocket {
   destroy(): void {
     this.destroyed = true;
     this.stopClockSync();
+    this.stopSessionUpkeep();
     this.socket.removeAllListeners();
     this.socket.disconnect();
     this.listeners.clear();
