@@ -29,5 +29,6 @@ node dist/api/apps/api/src/cli/migrate.js
 step "Seeding demo data"
 node dist/api/apps/api/src/cli/seed.js
 
-step "Serving (ready in $(elapsed "$started"); Ctrl+C to stop)"
+# main.js prints the address once the port accepts connections.
+step "Starting the server ($(elapsed "$started") so far; Ctrl+C to stop)"
 exec node dist/api/apps/api/src/main.js

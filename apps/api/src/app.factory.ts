@@ -5,12 +5,12 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { usePasswordGuessCheck } from '@pairboard/contracts';
 import { AppModule } from './app.module';
 import { AppConfig, trustProxySetting } from './base/config';
 import { HttpExceptionFilter } from './base/errors';
+import { AppLogger } from './base/logging';
 import { HttpMetricsMiddleware } from './base/metrics/metrics.module';
 import { bodyErrorHandler, jsonBodyParser } from './base/http/body-parsing';
 import { AppValidationPipe } from './base/validation';
@@ -28,7 +28,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     // waiting for them would keep the process alive with nothing left to serve.
     forceCloseConnections: true,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   app.disable('x-powered-by');
   const httpMetrics = app.get(HttpMetricsMiddleware);

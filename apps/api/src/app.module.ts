@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from './base/config';
 import { HealthModule } from './base/health/health.module';
-import { LoggingModule } from './base/logging/logging.module';
+import { LoggingModule } from './base/logging';
 import { MetricsModule } from './base/metrics/metrics.module';
 import { PrismaModule } from './base/prisma';
 import { RedisModule } from './base/redis';

@@ -11,10 +11,9 @@ async function main(): Promise<void> {
   exitAfterShutdownDeadline(config.SHUTDOWN_TIMEOUT_SECONDS);
   await app.listen(config.PORT, config.HOST);
   const url = config.PUBLIC_URL ?? `http://localhost:${new URL(await app.getUrl()).port}`;
-  // Start-up logs are buffered until here; flush them so the address is the last thing printed.
-  app.flushLogs();
-  await new Promise((resolve) => setImmediate(resolve));
-  console.log(`\nPairboard is running at ${url}\n`);
+  // Printed once the port accepts connections. Logs are written synchronously (LoggingModule), so
+  // none of them comes after it, and Nest's start-up messages are debug-level (AppLogger).
+  console.log(`\nPairboard is running at ${url}`);
 }
 
 function explain(error: unknown): string {

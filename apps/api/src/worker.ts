@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
 import { Server } from 'socket.io';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './base/config';
 import { exitAfterShutdownDeadline } from './base/lifecycle';
+import { AppLogger } from './base/logging';
 import { NotificationEvents } from './core/notifications';
 import { RoomEvents, RoomsRedisAdapter } from './core/rooms';
 import { NOTIFICATIONS_NAMESPACE, ROOMS_NAMESPACE } from '@pairboard/contracts';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = { ...loadConfig(process.env), JOBS_WORKER: true };
   const context = await NestFactory.createApplicationContext(AppModule.forRoot(config, 'worker'), { bufferLogs: true });
-  context.useLogger(context.get(Logger));
+  context.useLogger(context.get(AppLogger));
   context.enableShutdownHooks();
   exitAfterShutdownDeadline(config.SHUTDOWN_TIMEOUT_SECONDS);
 

@@ -64,6 +64,26 @@ export class InterviewRoomPage extends RoomPage {
     };
   }
 
+  /**
+   * Each segment of the phase timeline: the phase's full name (from its tooltip), the label shown
+   * (its name or, where there is no room, its number) and whether that label is cut short.
+   */
+  async phaseLabels(): Promise<{ name: string; shown: string; cut: boolean; current: boolean }[]> {
+    return this.timeline.locator('li').evaluateAll((segments: HTMLElement[]) =>
+      segments.map((segment) => {
+        const label = Array.from(segment.querySelectorAll<HTMLElement>('.phase-timeline__name, .phase-timeline__number')).find(
+          (span) => span.offsetWidth > 1,
+        );
+        return {
+          name: /^\d+\. (.+?) · /.exec(segment.title)?.[1] ?? '',
+          shown: label?.childNodes[0]?.textContent ?? '',
+          cut: label ? label.scrollWidth > label.clientWidth : true,
+          current: segment.getAttribute('aria-current') === 'step',
+        };
+      }),
+    );
+  }
+
   /** Pans the board with the mouse wheel. */
   async pan(deltaX: number, deltaY: number) {
     const box = await this.board.boundingBox();

@@ -2,6 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The interview room: Pairboard's header around an Excalidraw board. */
 export class RoomPage {
+  readonly header: Locator;
   readonly board: Locator;
   readonly canvas: Locator;
   readonly connection: Locator;
@@ -10,6 +11,7 @@ export class RoomPage {
   readonly transfers: Locator;
 
   constructor(readonly page: Page) {
+    this.header = page.getByRole('banner');
     this.board = page.getByTestId('board');
     this.canvas = this.board.locator('canvas.interactive');
     this.connection = page.getByTestId('connection-state');

@@ -183,3 +183,11 @@ export const BellIcon = (props: IconProps) => (
     <path d="M10 20a2.2 2.2 0 0 0 4 0" />
   </Icon>
 );
+
+export const MenuIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M4 7h16" />
+    <path d="M4 12h16" />
+    <path d="M4 17h16" />
+  </Icon>
+);

@@ -13,8 +13,8 @@ export const PHASE_GUIDES: Record<PhaseKey, PhaseGuide> = {
     candidateProduces: [
       'Functional requirements phrased as what a user can do, with the top three marked in scope and the rest listed below the line',
       'Non-functional requirements with numbers: users or requests per second, latency targets, data volume, durability',
-      'An availability-versus-consistency choice, made per part of the system where the parts differ (browsing vs booking)',
-      'The read/write ratio and any burst pattern, such as a ticket on-sale, a holiday peak or a viral post',
+      'An availability-versus-consistency choice, made per part of the system where the parts differ: data that may be read slightly stale next to data that must never be claimed or changed twice',
+      'The read/write ratio and any burst pattern, such as a scheduled launch, a daily peak hour or one item suddenly drawing most of the traffic',
     ],
     interviewerListensFor: [
       'Clarifying questions asked before anything is drawn',
@@ -58,12 +58,12 @@ export const PHASE_GUIDES: Record<PhaseKey, PhaseGuide> = {
     ],
     interviewerListensFor: [
       'Entities that map to the in-scope requirements and nothing beyond them',
-      'Awareness of which entity is large or hot (click events, not advertisers; messages, not users)',
-      'The entity that holds state between steps, such as a reservation, a ride or an upload',
+      'Awareness of which entity is large or hot: the record written on every user action, not the one created once per account',
+      'The entity that carries state across the steps of a longer operation, with a status that changes as each step completes',
     ],
     commonMistakes: [
       'Writing full table schemas with every column at this point',
-      'Naming services or components ("notification service") as entities',
+      'Naming services or components (an "auth service", a "cache") as entities',
       'Missing the stateful entity that the hardest requirement revolves around',
     ],
   },
@@ -73,13 +73,13 @@ export const PHASE_GUIDES: Record<PhaseKey, PhaseGuide> = {
     candidateProduces: [
       'One endpoint or message per functional requirement, with method, path and the main request and response fields',
       'The caller identified from the auth token or session, not from a user id in the request body',
-      'Pagination for every list, with cursors for feeds and other lists that change while being read',
+      'Pagination for every list, with cursors for lists that grow or change while being read',
       'The push channel for anything real-time (WebSocket, server-sent events or long polling) and why it fits',
     ],
     interviewerListensFor: [
       'REST as the default, with GraphQL or gRPC chosen only for a stated reason',
       'Resource names and verbs that match the entities',
-      'Idempotency keys on calls that create money movements, bookings or messages',
+      'Idempotency keys on create calls that a client may retry after a timeout, so a retry never makes a second record',
     ],
     commonMistakes: [
       'Accepting the acting user id in the body and trusting it',
@@ -91,7 +91,7 @@ export const PHASE_GUIDES: Record<PhaseKey, PhaseGuide> = {
   'data-flow': {
     name: 'Data flow',
     optional: true,
-    goal: 'For pipeline-shaped systems (crawlers, analytics, media processing), lay out the stages data passes through before drawing components. Skip it for plain request/response products.',
+    goal: 'For pipeline-shaped systems, where input passes through several processing stages before anything is served, lay out those stages before drawing components. Skip it for plain request/response products.',
     candidateProduces: [
       'A numbered sequence of stages from input to output',
       'For each stage, where its output is stored and what triggers the next stage',
@@ -145,7 +145,7 @@ export const PHASE_GUIDES: Record<PhaseKey, PhaseGuide> = {
     commonMistakes: [
       'Adding a cache, queue or shard without naming the problem it solves',
       'Putting a queue inside a request with a tight latency budget',
-      'Ignoring races on contended resources such as seats, drivers or balances',
+      'Ignoring races on a contended resource: two requests claiming the same scarce item at the same moment',
       'Covering ten topics shallowly instead of two in depth',
     ],
   },

@@ -40,6 +40,31 @@ describe('Room header', () => {
     expect(screen.getByTestId('connection-state')).toHaveTextContent('Offline·1 unsaved change');
   });
 
+  it('offers Present to interviewers and candidates, never to observers', () => {
+    const entry = (userId: string, role: 'interviewer' | 'candidate' | 'observer') => ({
+      userId, name: userId === 'u1' ? 'Ada Lovelace' : 'Grace Hopper', role, connections: 1, rttMs: 20, quality: 'good' as const, presenting: false,
+    });
+    const presenceAs = (role: 'interviewer' | 'candidate' | 'observer') => (
+      <MemoryRouter>
+        <RoomHeader
+          interview={interviewFixture({ myRole: role })}
+          people={[]}
+          sync={live}
+          presence={{ participants: [entry('u1', role), entry('u2', 'interviewer')], presenterId: null }}
+          myId="u1"
+          following={null}
+          onFollow={() => undefined}
+          onPresent={() => undefined}
+        />
+      </MemoryRouter>
+    );
+    const view = render(presenceAs('candidate'));
+    expect(screen.getByRole('button', { name: 'Present' })).toBeInTheDocument();
+    view.rerender(presenceAs('observer'));
+    expect(screen.queryByRole('button', { name: 'Present' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Follow/ })).toBeInTheDocument();
+  });
+
   it('marks observers as view only', () => {
     header(live, 'observer');
     expect(screen.getByText(/Observer · view only/)).toBeInTheDocument();

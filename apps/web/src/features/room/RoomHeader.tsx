@@ -32,8 +32,10 @@ export function RoomHeader({ interview, people, sync, clock, presence, myId, fol
   const hidden = people.length - shown.length;
   // Names fit next to a few avatars; with more people, avatars alone (names on hover and for screen readers).
   const compact = people.length > 3;
+  // The interviewer's clock controls decide how early the header needs a second row.
+  const withControls = interview.myRole === 'interviewer' && Boolean(clock);
   return (
-    <header className="room-header">
+    <header className={cx('room-header', withControls && 'room-header--controls')}>
       <Link to={`/interviews/${interview.id}`} className="room-header__back" aria-label="Leave the room" title="Leave the room">
         <ArrowLeftIcon />
       </Link>
@@ -88,6 +90,8 @@ function PresenceList({ presence, myId, following, onFollow, onPresent }: Presen
     a.userId === myId ? -1 : b.userId === myId ? 1 : a.name.localeCompare(b.name),
   );
   const presenting = presence.presenterId === myId;
+  // Observers watch; the server refuses them the presenter's seat, so they are not offered it.
+  const mayPresent = people.some((person) => person.userId === myId && person.role !== 'observer');
   return (
     <>
       <ul className="room-people" aria-label={`${people.length} ${people.length === 1 ? 'person' : 'people'} in the room`} data-testid="room-people">
@@ -123,15 +127,17 @@ function PresenceList({ presence, myId, following, onFollow, onPresent }: Presen
           );
         })}
       </ul>
-      <button
-        type="button"
-        className={cx('room-people__follow', presenting && 'room-people__follow--on')}
-        aria-pressed={presenting}
-        onClick={() => onPresent(!presenting)}
-        title={presenting ? 'Stop presenting' : 'Everyone follows your view until they move away'}
-      >
-        {presenting ? 'Stop presenting' : 'Present'}
-      </button>
+      {mayPresent && (
+        <button
+          type="button"
+          className={cx('room-people__follow', 'room-header__present', presenting && 'room-people__follow--on')}
+          aria-pressed={presenting}
+          onClick={() => onPresent(!presenting)}
+          title={presenting ? 'Stop presenting' : 'Everyone follows your view until they move away'}
+        >
+          {presenting ? 'Stop presenting' : 'Present'}
+        </button>
+      )}
     </>
   );
 }

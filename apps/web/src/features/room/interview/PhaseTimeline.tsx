@@ -2,7 +2,12 @@ import type { RoomState } from '@pairboard/contracts';
 import { viewClock } from '@pairboard/interview-domain';
 import { cx } from '../../../ui';
 
-/** The script's phases along the bottom, sized by their minutes: done, current (with progress), to come. */
+/**
+ * The script's phases along the bottom: done, current (with progress), to come. Each segment is as
+ * wide as its name and shares the rest of the bar by its minutes, so names are not cut where the bar
+ * has room for them; on a phone the phases other than the current one show their number only. The
+ * full name and length are in every segment's tooltip and read out to screen readers.
+ */
 export function PhaseTimeline({ room, serverNow }: { room: RoomState; serverNow: number }) {
   const phases = room.script?.phases ?? [];
   if (phases.length === 0) return null;
@@ -29,6 +34,9 @@ export function PhaseTimeline({ room, serverNow }: { room: RoomState; serverNow:
             data-state={state}
           >
             <span className="phase-timeline__fill" style={{ width: `${Math.round(progress * 100)}%` }} />
+            <span className="phase-timeline__number" aria-hidden="true">
+              {index + 1}
+            </span>
             <span className="phase-timeline__name">
               {phase.name}
               <span className="pb-visually-hidden">

@@ -1,0 +1,2 @@
+export { AppLogger } from './app-logger';
+export { LoggingModule } from './logging.module';
