@@ -35,6 +35,38 @@ describe('ApiClient', () => {
     session.end();
   });
 
+  it('sends a refresh asked for during a request that replaces the refresh cookie only after it', async () => {
+    let answerPasswordChange: () => void = () => undefined;
+    const replaced = fakeAccessToken(900, Math.floor(Date.now() / 1000), 'replaced');
+    const order: string[] = [];
+    const server = fakeServer({
+      'POST /api/auth/password': async () => {
+        order.push('password sent');
+        await new Promise<void>((resolve) => (answerPasswordChange = resolve));
+        order.push('password answered');
+        return { status: 200, body: { accessToken: replaced } };
+      },
+      'POST /api/auth/refresh': () => {
+        order.push('refresh sent');
+        return { status: 200, body: { accessToken: fakeAccessToken() } };
+      },
+    });
+    const session = new Session({ fetch: server.fetch, locks: null });
+    session.use(fakeAccessToken());
+    const client = new ApiClient(session, server.fetch);
+
+    const change = client.requestReplacingRefreshCookie('/api/auth/password', { method: 'POST', body: {} });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // What a socket does when the server ends the old session before the answer arrives.
+    const refresh = session.refresh();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    answerPasswordChange();
+    await change;
+    await refresh;
+    expect(order).toEqual(['password sent', 'password answered', 'refresh sent']);
+    session.end();
+  });
+
   it('gives up after one retry', async () => {
     const server = fakeServer({
       'GET /api/auth/me': () => expired,

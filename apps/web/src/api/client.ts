@@ -28,6 +28,17 @@ export class ApiClient {
     return this.read(await this.exchange(path, options), options.schema);
   }
 
+  /**
+   * A request whose answer replaces the refresh cookie (a password change). It runs under the
+   * refresh lock, so no refresh in any tab presents the cookie it replaces: the server ends the old
+   * session at once and would sign out whoever presented it. A 401 is not retried here, because
+   * renewing the token would wait for this very lock.
+   */
+  async requestReplacingRefreshCookie<T = undefined>(path: string, options: Omit<RequestOptions<T>, 'authenticated'> = {}): Promise<T> {
+    const token = this.session.accessToken ?? (await this.session.refresh());
+    return this.session.withRefreshCookie(async () => this.read(await this.send(path, options, token), options.schema));
+  }
+
   /** A binary body (an image) as a Blob, with the same authentication and error handling. */
   async requestBlob(path: string, options: Pick<RequestOptions<never>, 'signal' | 'authenticated'> = {}): Promise<Blob> {
     const response = await this.exchange(path, { ...options, accept: '*/*' });

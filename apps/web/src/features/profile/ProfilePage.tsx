@@ -24,10 +24,10 @@ export default function ProfilePage() {
       ) : me.isError ? (
         <LoadErrorAlert title="Your profile could not be loaded." query={me} />
       ) : (
-        <>
+        <div className="profile__cards">
           <ProfileForm user={me.data} />
           <PasswordForm />
-        </>
+        </div>
       )}
     </>
   );

@@ -14,6 +14,6 @@ export const updateProfile = (client: ApiClient, request: UpdateProfileRequest) 
  * with a fresh one for this tab: its token replaces the old one, so open sockets reconnect with it.
  */
 export async function changePassword(client: ApiClient, request: ChangePasswordRequest): Promise<void> {
-  const { accessToken } = await client.request('/api/auth/password', { method: 'POST', body: request, schema: refreshResponseSchema });
+  const { accessToken } = await client.requestReplacingRefreshCookie('/api/auth/password', { method: 'POST', body: request, schema: refreshResponseSchema });
   client.session.use(accessToken);
 }
