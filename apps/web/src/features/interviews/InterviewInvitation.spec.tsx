@@ -36,6 +36,7 @@ describe('Interview invitations', () => {
     const row = within(invitations).getByTestId('interview-invitation');
     expect(row).toHaveTextContent('Design a rate limiter');
     expect(row).toHaveTextContent('Candidate');
+    expect(row).toHaveTextContent('With Ada Lovelace');
     // Not answered: not among the interviews yet.
     expect(screen.getByRole('heading', { name: 'No interviews yet' })).toBeInTheDocument();
 

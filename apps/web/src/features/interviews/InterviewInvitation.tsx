@@ -8,6 +8,12 @@ import { acceptInterview, declineInterview, interviewQueryKey, interviewsQueryKe
 import { formatWhen } from './schedule';
 import './InterviewInvitation.css';
 
+/** Who already takes part, so an invitee knows whom they would meet before answering. */
+export function invitedWith(interview: Interview): string | null {
+  const names = interview.participants.filter((participant) => participant.status === 'active').map((participant) => participant.name ?? participant.email);
+  return names.length > 0 ? names.join(', ') : null;
+}
+
 /** Accept or decline an invitation to an interview; scheduling invitations are answered on their own card. */
 export function InterviewInvitationAnswer({ interview, onDeclined }: { interview: Interview; onDeclined?: () => void }) {
   const client = useApiClient();
@@ -57,7 +63,8 @@ export function InterviewInvitationBanner({ interview, answerInSchedule = false 
       className="interview-invitation-banner"
       action={answerInSchedule ? undefined : <InterviewInvitationAnswer interview={interview} onDeclined={() => navigate('/')} />}
     >
-      As <RoleBadge role={interview.myRole} />.{' '}
+      As <RoleBadge role={interview.myRole} />
+      {invitedWith(interview) ? `, with ${invitedWith(interview)}` : ''}.{' '}
       {answerInSchedule
         ? 'Answer under Schedule: accept to join the room, or suggest another time.'
         : 'Accept to join the interview and its room; decline and it leaves your list.'}
@@ -97,6 +104,12 @@ export function InterviewInvitations({ interviews }: { interviews: Interview[] }
                 <span>
                   As <RoleBadge role={interview.myRole} />
                 </span>
+                {invitedWith(interview) && (
+                  <>
+                    <span aria-hidden="true">·</span>
+                    <span>With {invitedWith(interview)}</span>
+                  </>
+                )}
               </p>
             </div>
             <InterviewInvitationAnswer interview={interview} />
