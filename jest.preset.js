@@ -22,6 +22,7 @@ const swcReact = {
 const moduleNameMapper = {
   '^@pairboard/contracts$': '<rootDir>/libs/contracts/src/index.ts',
   '^@pairboard/board-binding$': '<rootDir>/libs/board-binding/src/index.ts',
+  '^@pairboard/board-protocol$': '<rootDir>/libs/board-protocol/src/index.ts',
   '^@pairboard/interview-content$': '<rootDir>/libs/interview-content/src/index.ts',
   '^@pairboard/interview-domain$': '<rootDir>/libs/interview-domain/src/index.ts',
 };

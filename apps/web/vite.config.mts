@@ -83,6 +83,7 @@ export default defineConfig({
     alias: {
       '@pairboard/contracts': fromHere('../../libs/contracts/src/index.ts'),
       '@pairboard/board-binding': fromHere('../../libs/board-binding/src/index.ts'),
+      '@pairboard/board-protocol': fromHere('../../libs/board-protocol/src/index.ts'),
       '@pairboard/interview-content': fromHere('../../libs/interview-content/src/index.ts'),
     },
     // Two copies of yjs in one page silently break documents.

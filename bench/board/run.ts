@@ -14,13 +14,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as path from 'node:path';
+import { awarenessStatesMessage, syncStep1Message, syncStep2Message, updateMessage } from '@pairboard/board-protocol';
 import * as encoding from 'lib0/encoding';
 import { Client } from 'pg';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { ensureDatabase } from '../../apps/api/src/base/database/ensure-database';
 import { runMigrations } from '../../apps/api/src/base/database/migrator';
-import { excalidrawElement } from '../../apps/api/test/board/support/board-messages';
+import { excalidrawElement } from '../../apps/api/test/board/support/board-fixtures';
 import { startChildServer } from '../../apps/api/test/board/support/child-server';
 
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 200);
@@ -55,10 +56,15 @@ const JWT_SECRET = randomBytes(32).toString('hex');
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const CLOCK_TICKS = 100;
 
+/** Each seeded user's signed-in session (refresh-token family): the API admits sockets of live sessions only. */
+const sessionOf = new Map<string, string>();
+
 function token(userId: string): string {
   const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
-  const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ sub: userId, iat: now, exp: now + 900, jti: randomUUID() })}`;
+  const sid = sessionOf.get(userId) ?? randomUUID();
+  const claims = { sub: userId, sid, aud: 'pairboard-api', iat: now, exp: now + 900, jti: randomUUID() };
+  const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}`;
   return `${unsigned}.${createHmac('sha256', JWT_SECRET).update(unsigned).digest('base64url')}`;
 }
 
@@ -147,10 +153,16 @@ async function seedRooms(prefix: string, rooms: number, perRoom: number): Promis
     const users: string[] = [];
     const interviews: string[] = [];
     const participants: string[] = [];
+    const sessions: string[] = [];
     for (let r = 0; r < rooms; r++) {
       const interviewId = randomUUID();
       const userIds = Array.from({ length: perRoom }, () => randomUUID());
       userIds.forEach((id, i) => users.push(`('${id}', '${prefix}-${r}-${i}@example.test', 'Bench ${r}.${i}', 'x', now())`));
+      for (const id of userIds) {
+        const familyId = randomUUID();
+        sessionOf.set(id, familyId);
+        sessions.push(`('${randomUUID()}', '${id}', '${familyId}', '${randomBytes(32).toString('hex')}', now() + interval '1 day')`);
+      }
       interviews.push(`('${interviewId}', 'Bench room ${r}', '${userIds[0]}', now())`);
       userIds.forEach((id, i) =>
         participants.push(`('${randomUUID()}', '${interviewId}', '${id}', '${prefix}-${r}-${i}@example.test', '${i === 0 ? 'interviewer' : 'candidate'}')`),
@@ -160,31 +172,12 @@ async function seedRooms(prefix: string, rooms: number, perRoom: number): Promis
     await client.query(`INSERT INTO users (id, email, name, password_hash, updated_at) VALUES ${users.join(',')}`);
     await client.query(`INSERT INTO interviews (id, title, created_by_id, updated_at) VALUES ${interviews.join(',')}`);
     await client.query(`INSERT INTO participants (id, interview_id, user_id, email, role) VALUES ${participants.join(',')}`);
+    await client.query(`INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at) VALUES ${sessions.join(',')}`);
   });
   return seeded;
 }
 
-function syncMessage(step: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint(encoder, step);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
-}
-
-function awarenessMessage(clientId: number, clock: number, state: object): Uint8Array {
-  const inner = encoding.createEncoder();
-  encoding.writeVarUint(inner, 1);
-  encoding.writeVarUint(inner, clientId);
-  encoding.writeVarUint(inner, clock);
-  encoding.writeVarString(inner, JSON.stringify(state));
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 1);
-  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
-  return encoding.toUint8Array(encoder);
-}
-
-const EMPTY_STEP_1 = syncMessage(0, Y.encodeStateVector(new Y.Doc()));
+const EMPTY_STEP_1 = syncStep1Message(new Y.Doc());
 
 /** A board server under test: ours (the API) or a peer speaking the same protocol. */
 interface Target {
@@ -312,7 +305,7 @@ async function benchJoins(target: Target, room: { interviewId: string; userIds: 
   // Done once ours acknowledges it stored, Hocuspocus that it applied it, y-websocket echoes it back.
   const author = connect(target, interviewId, userIds[0]);
   await new Promise<void>((resolve, reject) => {
-    author.on('open', () => author.send(framed(target, interviewId, syncMessage(1, state))));
+    author.on('open', () => author.send(framed(target, interviewId, syncStep2Message(state))));
     author.on('message', (data: Buffer) => {
       const message = unframed(target, data);
       const done =
@@ -400,7 +393,7 @@ async function benchLoad(target: Target, rooms: { interviewId: string; userIds: 
       // Each client's updates come from its own document, prepared up front so the clients stay cheap.
       const doc = new Y.Doc();
       const updates: Uint8Array[] = [];
-      doc.on('update', (update: Uint8Array) => updates.push(framed(target, room.interviewId, syncMessage(2, update))));
+      doc.on('update', (update: Uint8Array) => updates.push(framed(target, room.interviewId, updateMessage(update))));
       for (let k = 0; k < updatesPerClient; k++) {
         const id = `r${r}-c${c}-${k % 12}`;
         doc.getMap('elements').set(id, excalidrawElement(id, k + 1, r * 100 + k));
@@ -471,7 +464,7 @@ async function benchLoad(target: Target, rooms: { interviewId: string; userIds: 
       if (client.ws.readyState !== WebSocket.OPEN) return;
       client.awarenessClock++;
       const cursor = { x: Math.round(Math.random() * 1600), y: Math.round(Math.random() * 900) };
-      client.ws.send(framed(target, client.room, awarenessMessage(client.clientId, client.awarenessClock, { user: { name: client.name, color: '#e8590c' }, cursor, selected: [] })));
+      client.ws.send(framed(target, client.room, awarenessStatesMessage([{ clientId: client.clientId, clock: client.awarenessClock, state: { user: { name: client.name, color: '#e8590c' }, cursor, selected: [] } }])));
     };
     const jitter = Math.random() * 1000;
     timers.push(setTimeout(() => timers.push(setInterval(sendUpdate, 1000 / UPDATES_PER_SECOND)), jitter));

@@ -11,8 +11,8 @@
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { TOPICS } from '@pairboard/interview-content';
-import { MatchLevel, MatchRequest, MatchRole, planMatches } from '@pairboard/interview-domain';
+import { LEVELS, TOPICS } from '@pairboard/contracts';
+import { MatchRequest, MatchRole, planMatches } from '@pairboard/interview-domain';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { createApp } from '../../apps/api/src/app.factory';
@@ -29,7 +29,6 @@ const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@12
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/8';
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const HOUR = 3_600_000;
-const LEVELS: MatchLevel[] = ['junior', 'mid', 'senior', 'staff'];
 const ROLES: MatchRole[] = ['interviewer', 'candidate', 'either'];
 
 /** A small seeded generator (mulberry32), so every run matches the same population. */

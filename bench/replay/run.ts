@@ -19,7 +19,7 @@ import { runMigrations } from '../../apps/api/src/base/database/migrator';
 import type { AppConfig } from '../../apps/api/src/base/config';
 import { BoardRepository } from '../../apps/api/src/core/board/board.repository';
 import type { PrismaService } from '../../apps/api/src/base/prisma';
-import { excalidrawElement } from '../../apps/api/test/board/support/board-messages';
+import { excalidrawElement } from '../../apps/api/test/board/support/board-fixtures';
 import { startChildServer } from '../../apps/api/test/board/support/child-server';
 
 const ELEMENTS = Number(process.env.BENCH_ELEMENTS ?? 5_000);

@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DashboardPage } from './pages/DashboardPage';
 import { InterviewRoomPage } from './pages/InterviewRoomPage';
-import { createInterviewAs, screenshot, signUpInBrowser } from './support';
+import { acceptInterviewAs, createInterviewAs, screenshot, signUpInBrowser } from './support';
 
 /** A large laptop, a small one, a tablet in landscape and a phone. */
 const WIDTHS = [1440, 1280, 1024, 390] as const;
@@ -81,6 +81,7 @@ test.describe('Layout on narrow and wide screens', () => {
       questionId: 'url-shortener',
       invite: [{ email: grace.user.email, role: 'candidate' }],
     });
+    await acceptInterviewAs(grace.context.request, grace.user, id);
     const interviewer = new InterviewRoomPage(ada.page);
     const candidate = new InterviewRoomPage(grace.page);
     await interviewer.goto(id);

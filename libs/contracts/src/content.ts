@@ -1,11 +1,9 @@
 import { z } from 'zod';
-
-export const QUESTION_LEVELS = ['junior', 'mid', 'senior', 'staff'] as const;
-export type QuestionLevel = (typeof QUESTION_LEVELS)[number];
+import { LEVELS } from './vocabulary';
 
 export const questionQuerySchema = z.object({
   topic: z.string().trim().max(40).optional(),
-  level: z.enum(QUESTION_LEVELS).optional(),
+  level: z.enum(LEVELS).optional(),
   q: z.string().trim().max(100).optional(),
 });
 export type QuestionQuery = z.infer<typeof questionQuerySchema>;
@@ -14,7 +12,7 @@ export const questionSummarySchema = z.object({
   id: z.string(),
   slug: z.string(),
   title: z.string(),
-  level: z.enum(QUESTION_LEVELS),
+  level: z.enum(LEVELS),
   topics: z.array(z.string()),
   prompt: z.string(),
 });

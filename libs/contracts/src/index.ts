@@ -14,3 +14,4 @@ export * from './pairing';
 export * from './replay';
 export * from './socket-session';
 export * from './text-safety';
+export * from './vocabulary';

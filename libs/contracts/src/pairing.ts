@@ -1,5 +1,5 @@
-import { LEVELS, TOPICS } from '@pairboard/interview-content';
 import { z } from 'zod';
+import { LEVELS, TOPICS } from './vocabulary';
 
 export const PAIRING_ROLES = ['interviewer', 'candidate', 'either'] as const;
 export type PairingRole = (typeof PAIRING_ROLES)[number];

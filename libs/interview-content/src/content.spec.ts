@@ -1,3 +1,4 @@
+import { LEVELS, TOPICS } from '@pairboard/contracts';
 import { z } from 'zod';
 import {
   DEFAULT_RUBRIC,
@@ -7,7 +8,6 @@ import {
   type FrameworkScript,
   frameworkScriptSchema,
   frameworkScriptsSchema,
-  LEVELS,
   PHASE_KEYS,
   QUESTIONS,
   type Question,
@@ -16,7 +16,6 @@ import {
   rubricSchema,
   SCORES,
   TOPIC_NAMES,
-  TOPICS,
   totalMinutes,
 } from './index';
 

@@ -1,3 +1,4 @@
+import { LEVELS, type Topic, TOPICS } from '@pairboard/contracts';
 import { z } from 'zod';
 
 /**
@@ -16,37 +17,6 @@ export const PHASE_KEYS = [
   'wrap-up',
 ] as const;
 export type PhaseKey = (typeof PHASE_KEYS)[number];
-
-export const LEVELS = ['junior', 'mid', 'senior', 'staff'] as const;
-export type Level = (typeof LEVELS)[number];
-
-/** The concepts questions are tagged with and probes are filed under (also the pairing filter). */
-export const TOPICS = [
-  'caching',
-  'sharding',
-  'replication',
-  'consistent-hashing',
-  'indexing',
-  'queues',
-  'streaming',
-  'batch-processing',
-  'consistency',
-  'cap',
-  'locking',
-  'idempotency',
-  'deduplication',
-  'fan-out',
-  'hot-keys',
-  'pagination',
-  'presigned-uploads',
-  'cdn',
-  'storage',
-  'search',
-  'real-time',
-  'geo',
-  'rate-limiting',
-] as const;
-export type Topic = (typeof TOPICS)[number];
 
 export const TOPIC_NAMES: Record<Topic, string> = {
   caching: 'Caching',

@@ -7,3 +7,4 @@ export * from './matchmaking';
 export * from './review-access';
 export * from './room-stays';
 export * from './participant-identity';
+export * from './session-length';

@@ -1,10 +1,10 @@
+import { LEVELS } from '@pairboard/contracts';
 import fc from 'fast-check';
 import {
   compatible,
   earliestCommonStart,
   Interval,
   MatchContext,
-  MatchLevel,
   MatchRequest,
   MatchRole,
   pairKey,
@@ -96,7 +96,6 @@ describe('matchmaking rules', () => {
   });
 });
 
-const LEVELS: MatchLevel[] = ['junior', 'mid', 'senior', 'staff'];
 const ROLES: MatchRole[] = ['interviewer', 'candidate', 'either'];
 const TOPICS = ['caching', 'queues', 'sharding', 'geo', 'search'];
 

@@ -2,8 +2,8 @@
  * The matchmaker's pure core: which open pairing requests may be paired, how good a pair is, and a
  * deterministic greedy choice of pairs. No I/O: the API feeds it rows and claims what it proposes.
  */
+import { LEVELS, type Level } from '@pairboard/contracts';
 
-export type MatchLevel = 'junior' | 'mid' | 'senior' | 'staff';
 export type MatchRole = 'interviewer' | 'candidate' | 'either';
 
 export interface Interval {
@@ -16,7 +16,7 @@ export interface MatchRequest {
   userId: string;
   /** Epoch ms, sorted, non-overlapping. */
   slots: readonly Interval[];
-  level: MatchLevel;
+  level: Level;
   topics: readonly string[];
   role: MatchRole;
   lengthMinutes: number;
@@ -51,7 +51,6 @@ export interface ProposedMatch {
   score: number;
 }
 
-const LEVEL_RANK: Record<MatchLevel, number> = { junior: 0, mid: 1, senior: 2, staff: 3 };
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 /** Sessions start on five-minute marks: easier to remember, and ties between starts are rarer. */
@@ -84,8 +83,8 @@ export function pairKey(userA: string, userB: string): string {
   return userA < userB ? `${userA}|${userB}` : `${userB}|${userA}`;
 }
 
-export function levelsCompatible(a: MatchLevel, b: MatchLevel): boolean {
-  return Math.abs(LEVEL_RANK[a] - LEVEL_RANK[b]) <= 1;
+export function levelsCompatible(a: Level, b: Level): boolean {
+  return Math.abs(LEVELS.indexOf(a) - LEVELS.indexOf(b)) <= 1;
 }
 
 export function rolesCompatible(a: MatchRole, b: MatchRole): boolean {
@@ -257,7 +256,7 @@ export function candidatePairs(requests: readonly MatchRequest[], context: Match
   const all: { item: Indexed; length: number; rank: number; position: number }[] = [];
   requests.forEach((request, position) => {
     const item = index(request, position);
-    const rank = LEVEL_RANK[request.level];
+    const rank = LEVELS.indexOf(request.level);
     const key = bucketKey(request.lengthMinutes, rank);
     const byDay = buckets.get(key) ?? new Map<number, Indexed[]>();
     for (const day of item.days) {

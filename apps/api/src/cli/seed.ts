@@ -6,7 +6,7 @@ import { AppConfig, ConfigError, ConfigModule, loadConfig } from '../base/config
 import { PrismaModule } from '../base/prisma';
 import { PasswordHasher } from '../core/auth/password-hasher';
 import { ContentModule, ContentService } from '../core/content';
-import { UsersModule, UsersRepository } from '../core/users';
+import { UsersModule, UsersService } from '../core/users';
 
 /** Demo accounts for trying Pairboard with two browsers. Passwords are printed only in development. */
 export const DEMO_ACCOUNTS = [
@@ -36,13 +36,13 @@ export async function seedContent(config: AppConfig): Promise<void> {
 export async function seedDemoAccounts(config: AppConfig): Promise<void> {
   const context = await NestFactory.createApplicationContext(SeedModule.forRoot(config), { logger: false });
   try {
-    const users = context.get(UsersRepository);
+    const users = context.get(UsersService);
     const passwords = context.get(PasswordHasher);
     for (const account of DEMO_ACCOUNTS) {
       const existing = await users.findByEmail(account.email);
       // Demo addresses receive no mail, so they are verified from the start.
       if (!existing) {
-        await users.upsertByEmail({ email: account.email, name: account.name, passwordHash: await passwords.hash(account.password), emailVerifiedAt: new Date() });
+        await users.createUnlessExists({ email: account.email, name: account.name, passwordHash: await passwords.hash(account.password), emailVerifiedAt: new Date() });
       } else if (!existing.emailVerifiedAt) {
         await users.markEmailVerified(existing.id, existing.email, new Date());
       }

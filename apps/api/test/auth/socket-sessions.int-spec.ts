@@ -1,12 +1,13 @@
+import { authRefreshMessage } from '@pairboard/board-protocol';
 import type { AuthEndedEvent, AuthExpiringEvent } from '@pairboard/contracts';
 import { BOARD_MESSAGE } from '@pairboard/contracts';
 import { PrismaService } from '../../src/base/prisma';
 import { ContentService } from '../../src/core/content';
 import { RawClient, waitFor } from '../board/support/board-clients';
-import { excalidrawElement } from '../board/support/board-messages';
+import { excalidrawElement } from '../board/support/board-fixtures';
 import { createInterview, listen, RoomClient } from '../rooms/support/room-clients';
 import { flushRedis, resetDatabase, startTestApp, TestApp } from '../support/test-app';
-import { boardRenewal, boardSessionMessages, NotificationsClient, PASSWORD, refreshed, signIn, SignedIn, signUp } from './support/session-clients';
+import { boardSessionMessages, NotificationsClient, PASSWORD, refreshed, signIn, SignedIn, signUp } from './support/session-clients';
 
 /** Why the server ended a room socket; listened for from the start, since a local revocation is immediate. */
 const endings = new WeakMap<RoomClient, Promise<string>>();
@@ -200,7 +201,7 @@ describe('sockets end with their session', () => {
     expect(await room.request('auth:refresh', { token: gone.token })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     expect((await room.ok('chat:send', { text: 'still mine' })).message.text).toBe('still mine');
 
-    board.send(boardRenewal(ivan.token));
+    board.send(authRefreshMessage(ivan.token));
     expect((await within(board.closed, CLOSE_WITHIN_MS, 'the board refusing the renewal')).code).toBe(4401);
   });
 });
@@ -255,7 +256,7 @@ describe('sockets and access token expiry', () => {
     const ack = await renewing.ok('auth:refresh', { token: fresh.token });
     expect(ack.expiresAt).toBeGreaterThan(expiring.expiresAt);
     expect(await feed.renew(fresh.token)).toMatchObject({ ok: true });
-    renewingBoard.send(boardRenewal(fresh.token));
+    renewingBoard.send(authRefreshMessage(fresh.token));
     await waitFor(() => boardSessionMessages(renewingBoard, BOARD_MESSAGE.authRenewed).length > 0, 3000, 'the board confirming the renewal');
 
     // The one that did not renew ends at its token's expiry, not before.

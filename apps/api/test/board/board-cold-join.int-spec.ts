@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
+import { syncStep2Message } from '@pairboard/board-protocol';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { resetDatabase, startTestApp, TestApp } from '../support/test-app';
 import { createInterview, ProviderClient, RawClient, registerUser, replayStored, storedRows, waitFor } from './support/board-clients';
-import { excalidrawElement, step2Message } from './support/board-messages';
+import { excalidrawElement } from './support/board-fixtures';
 
 /** Large enough (about 470 KB of Yjs state, over 256 KB) that a loaded room is served from the stored bytes. */
 const ELEMENTS = 1200;
@@ -50,7 +51,7 @@ describe('first join of a large board nobody has open', () => {
     expect(state.length).toBeGreaterThan(256 * 1024);
     const author = raw(interviewId, alice.token);
     await author.opened;
-    author.send(step2Message(state));
+    author.send(syncStep2Message(state));
     await waitFor(() => author.lastStored() === 1, 20_000, 'the board to be stored');
     author.close();
     await author.closed;

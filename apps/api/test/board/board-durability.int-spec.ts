@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import * as Y from 'yjs';
 import { resetDatabase } from '../support/test-app';
 import { createInterview, ProviderClient, RawClient, registerUser, replayStored, storedRows, waitFor } from './support/board-clients';
-import { excalidrawElement } from './support/board-messages';
+import { excalidrawElement } from './support/board-fixtures';
 import { ChildServer, startChildServer } from './support/child-server';
 
 /** Servers here run in child processes so they can be killed with SIGKILL mid-write. */

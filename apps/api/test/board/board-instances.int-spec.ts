@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { isDeepStrictEqual } from 'node:util';
 import { resetDatabase, startTestApp, TestApp } from '../support/test-app';
 import { createInterview, ProviderClient, registerUser, storedRows, waitFor } from './support/board-clients';
-import { excalidrawElement } from './support/board-messages';
+import { excalidrawElement } from './support/board-fixtures';
 
 describe('board sync across two API instances (Redis fan-out)', () => {
   const apps: TestApp[] = [];

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { isDeepStrictEqual } from 'node:util';
+import { syncStep2Message } from '@pairboard/board-protocol';
 import { BOARD_CLOSE } from '@pairboard/contracts';
 import * as Y from 'yjs';
 import { resetDatabase, startTestApp, TestApp } from '../support/test-app';
@@ -13,7 +14,7 @@ import {
   TestUser,
   waitFor,
 } from './support/board-clients';
-import { excalidrawElement, step2Message } from './support/board-messages';
+import { excalidrawElement } from './support/board-fixtures';
 
 /** Deterministic pseudo-random numbers, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -188,7 +189,7 @@ describe('board sync over /yjs', () => {
     expect(state.length).toBeGreaterThan(1_900_000);
     const bulk = raw(interviewId, alice.token);
     await bulk.opened;
-    bulk.send(step2Message(state));
+    bulk.send(syncStep2Message(state));
     await waitFor(() => bulk.lastStored() === 1, 20_000, 'the big board to be stored');
     await waitFor(() => b.elements.size === 5001, 20_000, 'the big board to reach the others');
   }, 60_000);
@@ -198,7 +199,7 @@ describe('board sync over /yjs', () => {
     const client = raw(interviewId, alice.token);
     await client.opened;
     client.handshake();
-    client.send(step2Message(Y.encodeStateAsUpdate(new Y.Doc())));
+    client.send(syncStep2Message(Y.encodeStateAsUpdate(new Y.Doc())));
     for (let i = 0; i < 3; i++) client.setElement(`e${i}`, excalidrawElement(`e${i}`));
     await waitFor(() => client.lastStored() === 3, 5000, 'three updates to be acknowledged');
     const acks = client.received.filter((message) => message[0] === 4).map((message) => message[1]);

@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import * as Y from 'yjs';
 import { BoardRepository } from '../../src/core/board/board.repository';
 import { BoardTimelines } from '../../src/core/review/board-timelines';
-import { ReplayRepository } from '../../src/core/review/replay.repository';
 import { SeekIndex } from '../../src/core/review/seek-index';
 import { createInterview, signUp, TestUser } from '../rooms/support/room-clients';
 import { flushRedis, resetDatabase, startTestApp, TestApp } from '../support/test-app';
@@ -42,7 +41,6 @@ describe('replay property: the board at t is the log up to t', () => {
 
   it('holds at update times, between them and at checkpoint boundaries', async () => {
     const seek = api.app.get(SeekIndex, { strict: false });
-    const replay = api.app.get(ReplayRepository, { strict: false });
     const board = api.app.get(BoardRepository, { strict: false });
     const timelines = api.app.get(BoardTimelines, { strict: false });
 
@@ -73,7 +71,7 @@ describe('replay property: the board at t is the log up to t', () => {
           const doc = replayed(log.slice(0, checkpoint.count));
           const [state, stateVector] = [Y.encodeStateAsUpdate(doc), Y.encodeStateVector(doc)];
           const lastUpdateId = ids[checkpoint.count - 1];
-          if (checkpoint.exact) await replay.saveSeekPoint(interviewId, lastUpdateId, checkpoint.count, state, stateVector);
+          if (checkpoint.exact) await board.saveSeekPoint(interviewId, lastUpdateId, checkpoint.count, state, stateVector);
           else await board.saveCheckpoint({ interviewId, lastUpdateId, state, stateVector, updateCount: checkpoint.count, takenAt: new Date() });
         }
 

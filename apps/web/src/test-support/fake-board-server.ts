@@ -1,12 +1,7 @@
+import { storedMessage, syncStep1Message, syncStep2Message, updateHasContent, updateMessage } from '@pairboard/board-protocol';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-
-const hasContent = (update: Uint8Array) => {
-  const { structs, ds } = Y.decodeUpdate(update);
-  return structs.some((struct) => !(struct instanceof Y.Skip)) || [...ds.clients.values()].some((ranges) => ranges.length > 0);
-};
 
 /** One browser socket as the provider sees it; the server side drives it. */
 export class FakeSocket {
@@ -73,10 +68,7 @@ export class FakeSocket {
   acknowledge(): void {
     if (this.acknowledged === this.received) return;
     this.acknowledged = this.received;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, 4);
-    encoding.writeVarUint(encoder, this.received);
-    this.deliver(encoding.toUint8Array(encoder));
+    this.deliver(storedMessage(this.received));
   }
 }
 
@@ -113,14 +105,8 @@ export class FakeBoardServer {
       socket.serverClose(code);
       return;
     }
-    const step1 = encoding.createEncoder();
-    encoding.writeVarUint(step1, 0);
-    syncProtocol.writeSyncStep1(step1, this.doc);
-    socket.deliver(encoding.toUint8Array(step1));
-    const step2 = encoding.createEncoder();
-    encoding.writeVarUint(step2, 0);
-    syncProtocol.writeSyncStep2(step2, this.doc);
-    socket.deliver(encoding.toUint8Array(step2));
+    socket.deliver(syncStep1Message(this.doc));
+    socket.deliver(syncStep2Message(Y.encodeStateAsUpdate(this.doc)));
     socket.authorised = true;
     for (const message of socket.queued.splice(0)) this.receive(socket, message);
   }
@@ -130,23 +116,17 @@ export class FakeBoardServer {
     if (decoding.readVarUint(decoder) !== 0) return;
     const syncType = decoding.readVarUint(decoder);
     if (syncType === syncProtocol.messageYjsSyncStep1) {
-      const reply = encoding.createEncoder();
-      encoding.writeVarUint(reply, 0);
-      syncProtocol.writeSyncStep2(reply, this.doc, decoding.readVarUint8Array(decoder));
-      socket.deliver(encoding.toUint8Array(reply));
+      socket.deliver(syncStep2Message(Y.encodeStateAsUpdate(this.doc, decoding.readVarUint8Array(decoder))));
       return;
     }
     const update = decoding.readVarUint8Array(decoder);
-    if (!hasContent(update)) return;
+    if (!updateHasContent(update)) return;
     Y.applyUpdate(this.doc, update, socket);
     socket.received += 1;
     if (this.autoAcknowledge) setTimeout(() => socket.acknowledge(), 0);
     for (const other of this.sockets) {
       if (other === socket || other.readyState !== FakeSocket.OPEN) continue;
-      const relay = encoding.createEncoder();
-      encoding.writeVarUint(relay, 0);
-      syncProtocol.writeUpdate(relay, update);
-      other.deliver(encoding.toUint8Array(relay));
+      other.deliver(updateMessage(update));
     }
   }
 }

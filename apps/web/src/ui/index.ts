@@ -10,6 +10,7 @@ export { cx } from './cx';
 export { CenteredPage } from './CenteredPage';
 export { EmptyState } from './EmptyState';
 export * from './icons';
+export { isNotFound, LoadErrorAlert, NotFoundCard, QueryFailure } from './LoadErrorAlert';
 export { PageHeader } from './PageHeader';
 export { FullPageLoading, LoadingBlock, Spinner } from './Spinner';
 export { RadioGroup, type RadioOption } from './RadioGroup';

@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { HealthResponse } from '@pairboard/contracts';
 import type { Response } from 'express';
-import { Public } from '../../core/auth/public.decorator';
+import { Public } from '../http/public.decorator';
 import { PrismaService } from '../prisma';
 import { RedisService } from '../redis';
 

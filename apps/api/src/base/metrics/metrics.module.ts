@@ -4,9 +4,9 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectMetric, makeHistogramProvider, PrometheusController, PrometheusModule } from '@willsoto/nestjs-prometheus';
 import type { NextFunction, Request, Response } from 'express';
 import { Histogram, register } from 'prom-client';
-import { Public } from '../../core/auth/public.decorator';
 import { APP_CONFIG, AppConfig } from '../config';
 import { AppError } from '../errors';
+import { Public } from '../http/public.decorator';
 import { metricsAccess } from './metrics-access';
 
 const HTTP_DURATION = 'http_request_duration_seconds';

@@ -1,10 +1,16 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { PrismaClient } from '../../generated/prisma/client';
+import { Prisma, PrismaClient } from '../../generated/prisma/client';
 import { APP_CONFIG, AppConfig } from '../config';
 import { DatabasePool, ConnectionSafePrismaPg } from './database-pool';
 
 /** How long shutdown waits for queries and transactions in flight before closing their connections. */
 export const DATABASE_CLOSE_GRACE_MS = 5000;
+
+/**
+ * A transaction opened by one capability's repository and handed to another capability's service,
+ * so that each table keeps one writer while a change spanning two of them still commits as one.
+ */
+export type Transaction = Prisma.TransactionClient;
 
 /** The only PrismaClient in the process. Repositories are the only code that injects it. */
 @Injectable()

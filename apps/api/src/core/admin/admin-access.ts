@@ -5,7 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../../base/config';
 import { AppError } from '../../base/errors';
 import { TOKEN_AUDIENCES } from '../auth';
-import { UsersRepository } from '../users';
+import { UsersService } from '../users';
 
 export const ADMIN_COOKIE = 'pb_admin';
 export const ADMIN_COOKIE_PATH = '/admin';
@@ -26,7 +26,7 @@ export class AdminAccess {
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly jwt: JwtService,
   ) {
     this.adminEmails = new Set(config.ADMIN_EMAILS.split(',').map(normaliseEmail).filter(Boolean));

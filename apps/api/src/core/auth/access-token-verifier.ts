@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { UsersRepository } from '../users';
+import { UsersService } from '../users';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { TOKEN_AUDIENCES } from './token-audiences';
 
@@ -32,7 +32,7 @@ export interface VerifiedAccess {
 export class AccessTokenVerifier {
   constructor(
     private readonly jwt: JwtService,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly refreshTokens: RefreshTokensRepository,
   ) {}
 

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res, UseGuards } fro
 import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { RefreshResponse, SessionResponse, User } from '@pairboard/contracts';
 import type { Request, Response } from 'express';
+import { Public } from '../../base/http/public.decorator';
 import { toUserView, UserRow } from '../users';
 import { ChangePasswordDto, LoginDto, RefreshDto, RegisterDto, SessionDto, UpdateProfileDto, UserDto, VerifyEmailDto } from './auth.dto';
 import { AuthService } from './auth.service';
@@ -9,7 +10,6 @@ import { CurrentUser } from './current-user.decorator';
 import { EmailVerificationService } from './email-verification.service';
 import { LocalCredentialsGuard } from './guards';
 import type { AuthenticatedUser } from './jwt.strategy';
-import { Public } from './public.decorator';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
 
 @ApiTags('auth')

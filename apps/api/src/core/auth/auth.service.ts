@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { ChangePasswordRequest, LoginRequest, RegisterRequest, User } from '@pairboard/contracts';
 import { APP_CONFIG, AppConfig } from '../../base/config';
 import { AppError } from '../../base/errors';
-import { HourlyQuota, toUserView, UserRow, UsersRepository } from '../users';
+import { HourlyQuota, toUserView, UserRow, UsersService } from '../users';
 import { EmailVerificationService } from './email-verification.service';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
@@ -24,7 +24,7 @@ export interface IssuedSession {
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly quota: HourlyQuota,
     private readonly emailVerification: EmailVerificationService,
     private readonly refreshTokens: RefreshTokensRepository,

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { User } from '@pairboard/contracts';
 import { APP_CONFIG, AppConfig } from '../../base/config';
 import { AppError } from '../../base/errors';
-import { HourlyQuota, toUserView, UserLifecycle, UserRow, UsersRepository } from '../users';
+import { HourlyQuota, toUserView, UserLifecycle, UserRow, UsersService } from '../users';
 import { EmailVerificationRepository } from './email-verification.repository';
 
 /**
@@ -17,7 +17,7 @@ export class EmailVerificationService {
 
   constructor(
     private readonly verifications: EmailVerificationRepository,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly lifecycle: UserLifecycle,
     private readonly quota: HourlyQuota,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

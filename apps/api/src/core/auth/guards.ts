@@ -4,8 +4,8 @@ import { AuthGuard } from '@nestjs/passport';
 import { loginRequestSchema } from '@pairboard/contracts';
 import type { Request } from 'express';
 import { AppError } from '../../base/errors';
+import { IS_PUBLIC } from '../../base/http/public.decorator';
 import { validationError } from '../../base/validation';
-import { IS_PUBLIC } from './public.decorator';
 
 /** Global guard: every route needs a valid access token unless marked @Public(). */
 @Injectable()

@@ -4,6 +4,5 @@ export * from './auth.service';
 export * from './current-user.decorator';
 export * from './jwt.strategy';
 export * from './password-hasher';
-export * from './public.decorator';
 export * from './socket-sessions';
 export * from './token-audiences';

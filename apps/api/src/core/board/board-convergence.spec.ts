@@ -1,11 +1,13 @@
+import { syncStep1Message, updateMessage } from '@pairboard/board-protocol';
 import fc from 'fast-check';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { MemoryBoardStorage, settle } from '../../../test/board/support/board-fakes';
-import { excalidrawElement, step1Message, updateMessage } from '../../../test/board/support/board-messages';
-import { BoardPeer, BoardRoom, BoardRoomDeps } from './board-room';
+import { excalidrawElement } from '../../../test/board/support/board-fixtures';
+import type { BoardPeer } from './board-peer';
+import { BoardRoom, BoardRoomDeps } from './board-room';
 import { BoardUpdateLog } from './board-update-log';
 
 const INTERVIEW = '6f1c1d2e-0000-4000-8000-000000000002';
@@ -83,7 +85,7 @@ class Client implements BoardPeer {
     const room = await server.currentRoom();
     this.room = room;
     room.join(this);
-    this.outbox.push(step1Message(this.doc));
+    this.outbox.push(syncStep1Message(this.doc));
   }
 
   disconnect(): void {

@@ -1,8 +1,18 @@
+import {
+  awarenessStatesMessage,
+  inspectUpdate,
+  MalformedMessage,
+  parseAwarenessUpdate,
+  parseClientMessage,
+  storedMessage,
+  syncStep1Message,
+  updateMessage,
+} from '@pairboard/board-protocol';
 import fc from 'fast-check';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { awarenessMessage, captureUpdate, excalidrawElement, step1Message, updateMessage } from '../../../test/board/support/board-messages';
-import { awarenessStatePresent, inspectUpdate, MalformedMessage, parseAwarenessUpdate, parseClientMessage, storedMessage } from './board-protocol';
+import { captureUpdate, excalidrawElement } from '../../../test/board/support/board-fixtures';
+import { awarenessStatePresent } from './board-awareness';
 
 /** A board with a few elements and the updates another client made on top of it. */
 function fixture() {
@@ -29,10 +39,10 @@ describe('board protocol', () => {
   it('splits the client messages of the y-websocket protocol', () => {
     const doc = new Y.Doc();
     const update = captureUpdate(doc, () => doc.getMap('elements').set('a', { id: 'a' }));
-    expect(parseClientMessage(step1Message(doc))).toEqual({ kind: 'syncStep1' });
+    expect(parseClientMessage(syncStep1Message(doc))).toEqual({ kind: 'syncStep1' });
     expect(parseClientMessage(updateMessage(update))).toEqual({ kind: 'update', update, step2: false });
     expect(parseClientMessage(Uint8Array.of(3))).toEqual({ kind: 'queryAwareness' });
-    expect(parseClientMessage(awarenessMessage([{ clientId: 1, clock: 1, state: {} }])).kind).toBe('awareness');
+    expect(parseClientMessage(awarenessStatesMessage([{ clientId: 1, clock: 1, state: {} }])).kind).toBe('awareness');
     for (const bad of [[], [9], [0, 7, 0], [0, 2, 5, 1], [0, 0, 1, 1, 1, 1], [3, 0], [1, 3, 1, 2]]) {
       expect(() => parseClientMessage(Uint8Array.from(bad))).toThrow(MalformedMessage);
     }

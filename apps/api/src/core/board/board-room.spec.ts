@@ -1,15 +1,8 @@
+import { awarenessStatesMessage, queryAwarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from '@pairboard/board-protocol';
 import { BOARD_CLOSE } from '@pairboard/contracts';
 import * as Y from 'yjs';
 import { FakePeer, MemoryBoardStorage, settle } from '../../../test/board/support/board-fakes';
-import {
-  awarenessMessage,
-  captureUpdate,
-  excalidrawElement,
-  queryAwarenessMessage,
-  step1Message,
-  step2Message,
-  updateMessage,
-} from '../../../test/board/support/board-messages';
+import { captureUpdate, excalidrawElement } from '../../../test/board/support/board-fixtures';
 import { BoardRoom, BoardRoomOptions } from './board-room';
 import { BoardUpdateLog } from './board-update-log';
 
@@ -85,7 +78,7 @@ describe('BoardRoom', () => {
       expect(docFromHandshake(bob).getMap('elements').toJSON()).toEqual(editor.doc.getMap('elements').toJSON());
 
       bob.clear();
-      room.receive(bob, step1Message(new Y.Doc()));
+      room.receive(bob, syncStep1Message(new Y.Doc()));
       expect(bob.messages()).toEqual([expect.objectContaining({ type: 'sync', step: 1 })]);
     });
 
@@ -93,7 +86,7 @@ describe('BoardRoom', () => {
       const { room } = setup();
       const alice = new FakePeer('alice');
       room.join(alice);
-      room.receive(alice, awarenessMessage([{ clientId: 11, clock: 1, state: { user: { name: 'Alice', color: '#f00' } } }]));
+      room.receive(alice, awarenessStatesMessage([{ clientId: 11, clock: 1, state: { user: { name: 'Alice', color: '#f00' } } }]));
 
       const bob = new FakePeer('bob');
       room.join(bob);
@@ -138,7 +131,7 @@ describe('BoardRoom', () => {
       alice.clear();
       bob.clear();
 
-      const cursor = awarenessMessage([{ clientId: 7, clock: 3, state: { cursor: { x: 1, y: 2 } } }]);
+      const cursor = awarenessStatesMessage([{ clientId: 7, clock: 3, state: { cursor: { x: 1, y: 2 } } }]);
       room.receive(alice, cursor);
       expect(bob.sent).toEqual([cursor]);
       expect(alice.sent).toEqual([]);
@@ -156,7 +149,7 @@ describe('BoardRoom', () => {
       const [alice, bob, carol] = [new FakePeer('alice'), new FakePeer('bob'), new FakePeer('carol')];
       [alice, bob, carol].forEach((peer) => room.join(peer));
       [alice, bob, carol].forEach((peer) => peer.clear());
-      const cursor = (clientId: number, clock: number) => awarenessMessage([{ clientId, clock, state: { cursor: { x: clock, y: 0 } } }]);
+      const cursor = (clientId: number, clock: number) => awarenessStatesMessage([{ clientId, clock, state: { cursor: { x: clock, y: 0 } } }]);
 
       room.receive(alice, cursor(1, 1));
       expect(bob.messages()).toEqual([{ type: 'awareness', clients: [expect.objectContaining({ clientId: 1, clock: 1 })] }]);
@@ -189,7 +182,7 @@ describe('BoardRoom', () => {
       room.join(bob);
       const editor = new Editor();
 
-      room.receive(alice, step2Message(Y.encodeStateAsUpdate(new Y.Doc())));
+      room.receive(alice, syncStep2Message(Y.encodeStateAsUpdate(new Y.Doc())));
       await settle();
       expect(alice.lastStored()).toBe(0);
 
@@ -213,7 +206,7 @@ describe('BoardRoom', () => {
       room.join(alice);
       const offline = new Editor();
       offline.set('drawn-offline');
-      room.receive(alice, step2Message(Y.encodeStateAsUpdate(offline.doc)));
+      room.receive(alice, syncStep2Message(Y.encodeStateAsUpdate(offline.doc)));
       await settle();
       expect(storage.rows).toHaveLength(1);
       expect(alice.lastStored()).toBe(1);
@@ -229,8 +222,8 @@ describe('BoardRoom', () => {
       room.join(observer);
       alice.clear();
 
-      room.receive(observer, step2Message(Y.encodeStateAsUpdate(new Y.Doc())));
-      room.receive(observer, awarenessMessage([{ clientId: 5, clock: 1, state: { user: { name: 'Olga' } } }]));
+      room.receive(observer, syncStep2Message(Y.encodeStateAsUpdate(new Y.Doc())));
+      room.receive(observer, awarenessStatesMessage([{ clientId: 5, clock: 1, state: { user: { name: 'Olga' } } }]));
       expect(observer.closed).toBeNull();
       expect(alice.messages()).toEqual([{ type: 'awareness', clients: [expect.objectContaining({ clientId: 5 })] }]);
 

@@ -1,34 +1,24 @@
-import { BOARD_CLOSE } from '@pairboard/contracts';
-import * as Y from 'yjs';
 import {
-  AwarenessEntry,
-  awarenessEntry,
-  awarenessMessage,
-  awarenessRemovalEntry,
-  parseAwarenessState,
   copyBytes,
   EMPTY_STEP_2,
   inspectUpdate,
   isEmptyUpdate,
   MalformedMessage,
-  parseAwarenessUpdate,
   parseClientMessage,
   storedMessage,
   syncStep1Message,
   syncStep2Message,
   updateMessage,
-} from './board-protocol';
-import type { BoardStorage, StoredBoard } from './board-storage';
+  type BoardStorage,
+  type StoredBoard,
+} from '@pairboard/board-protocol';
+import { BOARD_CLOSE } from '@pairboard/contracts';
+import * as Y from 'yjs';
+import { TokenBucket } from '../../base/rate-limit';
+import { RoomAwareness } from './board-awareness';
+import { RoomCheckpoints } from './board-checkpoints';
+import { BoardIdentity, BoardPeer, PeerState } from './board-peer';
 import type { BoardUpdateLog, LogEntry, LogSink } from './board-update-log';
-
-/** One connection as the room sees it; the transport (WebSocket or a test) implements it. */
-export interface BoardPeer {
-  readonly userId: string;
-  /** false for observers: they receive everything but may not change the document */
-  readonly canEdit: boolean;
-  send(message: Uint8Array): void;
-  close(code: number, reason: string): void;
-}
 
 export interface BoardRoomOptions {
   maxMessageBytes: number;
@@ -73,53 +63,10 @@ export interface BoardRoomDeps {
   now?: () => number;
 }
 
-/**
- * Who a connection is, as others see it in awareness (`state.user`): set by the server from the
- * authenticated account, never taken from what the client sends.
- */
-export interface BoardIdentity {
-  id: string;
-  name: string;
-  color: string;
-  role: string;
-}
-
-interface PeerState {
-  readonly peer: BoardPeer;
-  /** replaces the `user` of every awareness state the connection sends; null leaves states as sent */
-  readonly identity: BoardIdentity | null;
-  /** this connection's document updates stored so far: the n of `[4, n]` */
-  stored: number;
-  tokens: number;
-  refilledAt: number;
-  /** awareness client ids this connection speaks for, removed for everyone when it leaves */
-  readonly clientIds: Set<number>;
-  open: boolean;
-}
-
-interface AwarenessHolder {
-  /** null when the client is connected to another instance */
-  owner: PeerState | null;
-  /** for clients of other instances: when they last spoke (an instance may vanish without a word) */
-  seenAt: number;
-  userId: string;
-  clock: number;
-  entry: Uint8Array;
-}
-
-interface PendingAwareness {
-  entry: Uint8Array;
-  /** not sent back to the connection it came from */
-  from: PeerState | null;
-}
-
 interface RoomLogEntry extends LogEntry {
   readonly author: PeerState | null;
   readonly relay: Uint8Array;
 }
-
-/** Clients renew their awareness every 15 s; one silent for longer than this has gone. */
-const AWARENESS_TIMEOUT_MS = 30_000;
 
 /** Above this many bytes of updates since the last full state, a new one is cheaper to send joiners. */
 const TAIL_BYTES_FLOOR = 1024 * 1024;
@@ -134,8 +81,10 @@ const ENCODE_ON_JOIN_BYTES = 256 * 1024;
 const MATERIALISE_AFTER_MS = 20;
 
 /**
- * One live board: the Yjs document of an interview and the connections editing it. Knows nothing
- * of sockets or databases; storage and the transport are injected, so it runs in a unit test.
+ * One live board: the Yjs document of an interview and the connections editing it — the sync loop.
+ * Knows nothing of sockets or databases; storage and the transport are injected, so it runs in a
+ * unit test. Cursors are `RoomAwareness`'s, checkpoints `RoomCheckpoints`'s, each connection's
+ * state a `PeerState`.
  *
  * Rules it keeps: an update is appended to the log (group commit) and only applied and relayed
  * once stored; each author then gets `[4, n]`; messages are relayed as received, never echoed.
@@ -151,30 +100,18 @@ const MATERIALISE_AFTER_MS = 20;
 export class BoardRoom implements LogSink {
   readonly doc = new Y.Doc();
   private readonly peers = new Map<BoardPeer, PeerState>();
-  private readonly awareness = new Map<number, AwarenessHolder>();
-  private readonly awarenessPending = new Map<number, PendingAwareness>();
-  private awarenessTimer: NodeJS.Timeout | null = null;
-  private awarenessQuietAt = 0;
+  private readonly awareness: RoomAwareness;
+  private readonly checkpoints: RoomCheckpoints;
   private readonly options: BoardRoomOptions;
   private readonly now: () => number;
   private pendingWrites = 0;
-  /** ids applied here that the last saved checkpoint does not hold */
-  private readonly appliedIds = new Set<bigint>();
   /** sync step 2 with the full state at some update, and the update messages since, for joiners */
   private snapshot: Uint8Array;
   private tail: Uint8Array[] = [];
   private tailBytes = 0;
-  private savedCheckpointId: bigint;
-  private savedUpdateCount: number;
-  private checkpointTimer: NodeJS.Timeout | null = null;
-  private checkpointQueued = false;
-  private checkpointRun: Promise<void> | null = null;
-  private checkpointAgain = false;
   private unloaded = false;
   /** whether any update was stored or received from another instance since this room loaded */
   private changedHere = false;
-  private abandoned = false;
-  private endSettling: (() => void) | null = null;
   /** stored updates (checkpoint first) not yet applied to `doc`; null once it is built */
   private unapplied: Uint8Array[] | null = null;
   private materialiseTimer: NodeJS.Timeout | null = null;
@@ -195,6 +132,25 @@ export class BoardRoom implements LogSink {
     this.options = deps.options;
     this.now = deps.now ?? Date.now;
     const { checkpoint, updates } = stored;
+    this.awareness = new RoomAwareness({
+      peers: () => this.peers.values(),
+      intervalMs: this.options.awarenessIntervalMs,
+      onBroadcast: (message, userId) => this.deps.observer?.onAwareness?.(this, message, userId),
+    });
+    this.checkpoints = new RoomCheckpoints({
+      interviewId,
+      storage: deps.storage,
+      everyUpdates: this.options.checkpointEveryUpdates,
+      everySeconds: this.options.checkpointEverySeconds,
+      settleMs: this.options.checkpointSettleMs,
+      saved: checkpoint,
+      isUnloaded: () => this.unloaded,
+      joinStateOutgrown: () => this.tailBytes > Math.max(TAIL_BYTES_FLOOR, this.snapshot.length),
+      refreshSnapshot: () => this.refreshSnapshot(),
+      stateVector: () => Y.encodeStateVector(this.doc),
+      applyMissing: (id, data, relay) => this.applyMissing(id, data, relay),
+      onError: (what, error) => this.deps.observer?.onError?.(this, what, error),
+    });
     const storedBytes = (checkpoint?.state.length ?? 0) + updates.reduce((sum, update) => sum + update.data.length, 0);
     if (storedBytes > ENCODE_ON_JOIN_BYTES) {
       this.unapplied = [];
@@ -205,13 +161,11 @@ export class BoardRoom implements LogSink {
     // Reading clocks from a 2 MB state itself costs ~40 ms; only rows stored before clocks were kept lack them.
     if (checkpoint) this.applyStored(checkpoint.state, 'checkpoint', checkpoint.stateVector ?? undefined);
     this.snapshot = syncStep2Message(checkpoint?.state ?? Y.encodeStateAsUpdate(new Y.Doc()));
-    this.savedCheckpointId = checkpoint?.lastUpdateId ?? 0n;
-    this.savedUpdateCount = checkpoint?.updateCount ?? 0;
     for (const update of updates) {
       this.applyStored(update.data, `update ${update.id}`, update.endClocks ?? undefined);
       this.recordApplied(update.id, updateMessage(update.data), update.data.length);
     }
-    this.scheduleCheckpoint();
+    this.checkpoints.schedule();
   }
 
   /** Whether `doc` holds everything stored (a large loaded board is built just after loading). */
@@ -241,26 +195,19 @@ export class BoardRoom implements LogSink {
       this.refuse(peer, BOARD_CLOSE.tooManyConnections, `more than ${this.options.maxConnectionsPerUser} connections of one user`);
       return false;
     }
-    this.peers.set(peer, {
-      peer,
-      identity,
-      stored: 0,
-      tokens: this.options.updateBurst,
-      refilledAt: this.now(),
-      clientIds: new Set(),
-      open: true,
-    });
+    const state = new PeerState(peer, identity, new TokenBucket(this.options.updateBurst, this.options.updatesPerSecond, this.now()));
+    this.peers.set(peer, state);
     if (this.tail.length > 0 && this.snapshot.length + this.tailBytes <= ENCODE_ON_JOIN_BYTES) this.refreshSnapshot();
     if (this.storedClocks) {
       peer.send(syncStep1Message(this.storedClocks));
-      this.awaitingStep1.add(this.peers.get(peer) as PeerState);
+      this.awaitingStep1.add(state);
     } else {
       peer.send(syncStep1Message(this.doc));
     }
     peer.send(this.snapshot);
     for (const message of this.tail) peer.send(message);
-    const present = this.currentAwareness(null);
-    if (present.length > 0) peer.send(awarenessMessage(present));
+    const present = this.awareness.presentMessage();
+    if (present) peer.send(present);
     return true;
   }
 
@@ -281,9 +228,9 @@ export class BoardRoom implements LogSink {
         case 'update':
           return this.receiveUpdate(state, message, parsed.update, parsed.step2);
         case 'awareness':
-          return this.receiveAwareness(state, message, parsed.update);
+          return this.awareness.receive(state, message, parsed.update);
         case 'queryAwareness':
-          return this.answerAwarenessQuery(state);
+          return this.awareness.answerQuery(state);
       }
     } catch (error) {
       if (error instanceof MalformedMessage) return this.refuse(peer, BOARD_CLOSE.malformed, error.message);
@@ -297,16 +244,7 @@ export class BoardRoom implements LogSink {
     state.open = false;
     this.peers.delete(peer);
     this.awaitingStep1.delete(state);
-    const removals: { clientId: number; bytes: Uint8Array }[] = [];
-    for (const clientId of state.clientIds) {
-      const holder = this.awareness.get(clientId);
-      if (holder?.owner !== state) continue;
-      removals.push({ clientId, bytes: awarenessRemovalEntry(clientId, holder.clock) });
-      this.awareness.delete(clientId);
-    }
-    if (removals.length > 0) {
-      this.broadcastAwareness(awarenessMessage(removals.map((removal) => removal.bytes)), removals, null, peer.userId);
-    }
+    this.awareness.leave(state);
     this.notifyIfIdle();
   }
 
@@ -320,16 +258,16 @@ export class BoardRoom implements LogSink {
       const id = entry.id as bigint;
       this.applyStored(entry.row.data, `update ${id}`, entry.row.endClocks);
       this.recordApplied(id, entry.relay, entry.row.data.length);
-      for (const state of this.peers.values()) if (state !== entry.author && state.open) state.peer.send(entry.relay);
+      for (const state of this.peers.values()) if (state !== entry.author) state.send(entry.relay);
       if (entry.author) {
         entry.author.stored++;
         authors.add(entry.author);
       }
       applied.push({ id, data: entry.row.data, relay: entry.relay });
     }
-    for (const author of authors) if (author.open) author.peer.send(storedMessage(author.stored));
+    for (const author of authors) author.send(storedMessage(author.stored));
     this.deps.observer?.onApplied?.(this, applied);
-    this.scheduleCheckpoint();
+    this.checkpoints.schedule();
     this.notifyIfIdle();
   }
 
@@ -340,27 +278,12 @@ export class BoardRoom implements LogSink {
 
   /** Awareness from another instance's connections: relayed, and remembered for late joiners. */
   applyRemoteAwareness(message: Uint8Array, update: Uint8Array, userId: string): void {
-    let entries: AwarenessEntry[];
-    try {
-      entries = parseAwarenessUpdate(update);
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const holder = this.awareness.get(entry.clientId);
-      if (holder?.owner) continue;
-      if (isNullState(entry.state)) this.awareness.delete(entry.clientId);
-      else this.awareness.set(entry.clientId, { owner: null, seenAt: performance.now(), userId, clock: entry.clock, entry: copyBytes(entry.bytes) });
-    }
-    this.relayAwareness(message, entries, null);
+    this.awareness.receiveRemote(message, update, userId);
   }
 
   /** Soon, reads and applies whatever another instance stored that did not reach this one. */
   catchUpSoon(): void {
-    if (this.checkpointRun || this.unloaded) return;
-    this.checkpointRun = this.afterSettling(async (upTo) => this.catchUp(upTo))
-      .catch((error: unknown) => this.deps.observer?.onError?.(this, 'catching up with stored updates', error))
-      .finally(() => (this.checkpointRun = null));
+    this.checkpoints.catchUpSoon();
   }
 
   /**
@@ -374,23 +297,14 @@ export class BoardRoom implements LogSink {
     this.unloaded = true;
     if (this.materialiseTimer) clearTimeout(this.materialiseTimer);
     this.materialiseTimer = null;
-    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
-    this.awarenessTimer = null;
-    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
-    this.checkpointTimer = null;
-    if (checkpoint && this.changedHere) {
-      if (this.appliedIds.size > 0) this.checkpoint();
-      await this.checkpointRun;
-    } else {
-      this.abandon();
-    }
+    this.awareness.stop();
+    await this.checkpoints.finish({ save: checkpoint && this.changedHere });
     this.doc.destroy();
   }
 
   /** Shutdown: any checkpoint or catch-up in progress stops where it is (the log has everything). */
   abandon(): void {
-    this.abandoned = true;
-    this.endSettling?.();
+    this.checkpoints.abandon();
   }
 
   private receiveUpdate(state: PeerState, message: Uint8Array, update: Uint8Array, step2: boolean): void {
@@ -404,7 +318,7 @@ export class BoardRoom implements LogSink {
     if (!state.peer.canEdit) {
       return this.refuse(state.peer, BOARD_CLOSE.forbidden, 'observers cannot change the board');
     }
-    if (!this.takeToken(state)) {
+    if (!state.updates.take(this.now())) {
       return this.refuse(state.peer, BOARD_CLOSE.rateLimited, `more than ${this.options.updatesPerSecond} document updates per second`);
     }
     this.pendingWrites++;
@@ -415,107 +329,6 @@ export class BoardRoom implements LogSink {
       relay,
     };
     this.deps.log.append(entry);
-  }
-
-  private receiveAwareness(state: PeerState, message: Uint8Array, update: Uint8Array): void {
-    const entries = parseAwarenessUpdate(update);
-    const accepted: AwarenessEntry[] = [];
-    // Whoever a state claims to be, others see the connection's own account, name and role.
-    let rewritten = false;
-    for (const entry of entries) {
-      const holder = this.awareness.get(entry.clientId);
-      if (holder && holder.owner !== state) {
-        // Clients re-send what they learn about others; only the client's own connection speaks for
-        // it, except the same person reconnecting, whose new connection takes it over.
-        if (holder.userId !== state.peer.userId) continue;
-        holder.owner?.clientIds.delete(entry.clientId);
-        holder.owner = state;
-      }
-      if (holder && entry.clock < holder.clock) continue;
-      const parsedState = parseAwarenessState(entry);
-      const present = parsedState !== null;
-      if (!holder && !present) continue;
-      const own = present && state.identity ? { ...entry, bytes: awarenessEntry(entry.clientId, entry.clock, { ...parsedState, user: state.identity }) } : entry;
-      if (own !== entry) rewritten = true;
-      accepted.push(own);
-      if (present) {
-        const bytes = copyBytes(own.bytes);
-        if (holder) {
-          holder.clock = entry.clock;
-          holder.entry = bytes;
-        } else {
-          this.awareness.set(entry.clientId, { owner: state, seenAt: 0, userId: state.peer.userId, clock: entry.clock, entry: bytes });
-        }
-        state.clientIds.add(entry.clientId);
-      } else {
-        this.awareness.delete(entry.clientId);
-        state.clientIds.delete(entry.clientId);
-      }
-    }
-    if (accepted.length === 0) return;
-    const relay = accepted.length === entries.length && !rewritten ? message : awarenessMessage(accepted.map((entry) => entry.bytes));
-    this.broadcastAwareness(relay, accepted, state, state.peer.userId);
-  }
-
-  private broadcastAwareness(message: Uint8Array, entries: readonly { clientId: number; bytes: Uint8Array }[], from: PeerState | null, userId: string): void {
-    this.deps.observer?.onAwareness?.(this, message, userId);
-    this.relayAwareness(message, entries, from);
-  }
-
-  private relayAwareness(message: Uint8Array, entries: readonly { clientId: number; bytes: Uint8Array }[], from: PeerState | null): void {
-    const interval = this.options.awarenessIntervalMs;
-    const now = performance.now();
-    if (interval <= 0 || (!this.awarenessTimer && now >= this.awarenessQuietAt)) {
-      for (const state of this.peers.values()) if (state !== from && state.open) state.peer.send(message);
-      this.awarenessQuietAt = now + interval;
-      return;
-    }
-    for (const entry of entries) this.awarenessPending.set(entry.clientId, { entry: entry.bytes, from });
-    if (!this.awarenessTimer) {
-      this.awarenessTimer = setTimeout(this.flushAwareness, Math.max(0, this.awarenessQuietAt - now));
-      this.awarenessTimer.unref();
-    }
-  }
-
-  /** One message per connection with every client's latest state gathered in the interval. */
-  private readonly flushAwareness = (): void => {
-    this.awarenessTimer = null;
-    if (this.awarenessPending.size === 0) return;
-    const pending = [...this.awarenessPending.values()];
-    this.awarenessPending.clear();
-    this.awarenessQuietAt = performance.now() + this.options.awarenessIntervalMs;
-    for (const state of this.peers.values()) {
-      if (!state.open) continue;
-      const entries: Uint8Array[] = [];
-      for (const item of pending) if (item.from !== state) entries.push(item.entry);
-      if (entries.length > 0) state.peer.send(awarenessMessage(entries));
-    }
-  };
-
-  private answerAwarenessQuery(state: PeerState): void {
-    const entries = this.currentAwareness(state);
-    if (entries.length > 0) state.peer.send(awarenessMessage(entries));
-  }
-
-  /** Every known client's latest awareness entry but `except`'s own, forgetting silent remote ones. */
-  private currentAwareness(except: PeerState | null): Uint8Array[] {
-    const entries: Uint8Array[] = [];
-    const now = performance.now();
-    for (const [clientId, holder] of this.awareness) {
-      if (!holder.owner && now - holder.seenAt > AWARENESS_TIMEOUT_MS) this.awareness.delete(clientId);
-      else if (except === null || holder.owner !== except) entries.push(holder.entry);
-    }
-    return entries;
-  }
-
-  private takeToken(state: PeerState): boolean {
-    const now = this.now();
-    const { updatesPerSecond, updateBurst } = this.options;
-    state.tokens = Math.min(updateBurst, state.tokens + ((now - state.refilledAt) / 1000) * updatesPerSecond);
-    state.refilledAt = now;
-    if (state.tokens < 1) return false;
-    state.tokens -= 1;
-    return true;
   }
 
   private refuse(peer: BoardPeer, code: number, reason: string): void {
@@ -552,102 +365,18 @@ export class BoardRoom implements LogSink {
   }
 
   private recordApplied(id: bigint, relay: Uint8Array, bytes: number): void {
-    this.appliedIds.add(id);
+    this.checkpoints.recordApplied(id);
     this.tail.push(relay);
     this.tailBytes += bytes;
   }
 
-  private scheduleCheckpoint(): void {
-    if (this.unloaded) return;
-    const { checkpointEveryUpdates, checkpointEverySeconds } = this.options;
-    if (this.appliedIds.size >= checkpointEveryUpdates || this.tailBytes > Math.max(TAIL_BYTES_FLOOR, this.snapshot.length)) {
-      // After this turn's writes (acknowledgements, relays) have left: encoding a large board takes a while.
-      if (!this.checkpointQueued) {
-        this.checkpointQueued = true;
-        setImmediate(() => {
-          this.checkpointQueued = false;
-          if (!this.unloaded) this.checkpoint();
-        });
-      }
-    } else if (!this.checkpointTimer && this.appliedIds.size > 0) {
-      this.checkpointTimer = setTimeout(() => this.checkpoint(), checkpointEverySeconds * 1000);
-      this.checkpointTimer.unref();
-    }
-  }
-
-  private checkpoint(): void {
-    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
-    this.checkpointTimer = null;
-    if (this.checkpointRun) {
-      this.checkpointAgain = true;
-      return;
-    }
-    this.checkpointRun = this.afterSettling((upTo) => this.writeCheckpoint(upTo))
-      .catch((error: unknown) => {
-        this.deps.observer?.onError?.(this, 'saving a checkpoint', error);
-        this.checkpointAgain = true;
-      })
-      .finally(() => {
-        this.checkpointRun = null;
-        if (this.checkpointAgain && !this.unloaded) {
-          this.checkpointAgain = false;
-          this.scheduleCheckpoint();
-        }
-      });
-  }
-
-  /**
-   * Runs `work` with the newest id stored for the interview, once every write that could still
-   * commit a smaller id has finished (writes have a statement timeout). Whatever the room holds
-   * then, plus what it reads, is every update up to that id, whichever instance stored it.
-   */
-  private async afterSettling(work: (upTo: bigint) => Promise<void>): Promise<void> {
-    const upTo = await this.deps.storage.latestUpdateId(this.interviewId);
-    const settleMs = this.options.checkpointSettleMs;
-    if (settleMs > 0 && !this.abandoned) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, settleMs);
-        timer.unref();
-        this.endSettling = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.endSettling = null;
-    }
-    if (!this.abandoned) await work(upTo);
-  }
-
-  private async catchUp(upTo: bigint): Promise<void> {
-    if (upTo <= this.savedCheckpointId) return;
-    const missing = await this.deps.storage.updatesBetween(this.interviewId, this.savedCheckpointId, upTo, [...this.appliedIds]);
-    if (this.abandoned) return;
-    for (const row of missing) this.applyMissing(row.id, row.data, updateMessage(row.data));
-  }
-
   private applyMissing(id: bigint, data: Uint8Array, relay: Uint8Array): void {
-    if (id <= this.savedCheckpointId || this.appliedIds.has(id)) return;
+    if (this.checkpoints.includes(id)) return;
     this.changedHere = true;
     this.applyStored(data, `update ${id}`);
     this.recordApplied(id, relay, data.length);
-    for (const state of this.peers.values()) if (state.open) state.peer.send(relay);
-    this.scheduleCheckpoint();
-  }
-
-  /** Encodes the full state once: it becomes both the stored checkpoint and what joiners get. */
-  private async writeCheckpoint(upTo: bigint): Promise<void> {
-    await this.catchUp(upTo);
-    if (this.abandoned) return;
-    const state = this.refreshSnapshot();
-    if (upTo <= this.savedCheckpointId) return;
-    let included = 0;
-    for (const id of this.appliedIds) if (id <= upTo) included++;
-    const updateCount = this.savedUpdateCount + included;
-    const stateVector = Y.encodeStateVector(this.doc);
-    await this.deps.storage.saveCheckpoint({ interviewId: this.interviewId, lastUpdateId: upTo, state, stateVector, updateCount, takenAt: new Date() });
-    this.savedCheckpointId = upTo;
-    this.savedUpdateCount = updateCount;
-    for (const id of this.appliedIds) if (id <= upTo) this.appliedIds.delete(id);
+    for (const state of this.peers.values()) state.send(relay);
+    this.checkpoints.schedule();
   }
 
   /**
@@ -665,7 +394,7 @@ export class BoardRoom implements LogSink {
     for (const update of unapplied) this.applyStored(update, 'a stored update while building the board');
     if (this.awaitingStep1.size === 0) return;
     const step1 = syncStep1Message(this.doc);
-    for (const state of this.awaitingStep1) if (state.open) state.peer.send(step1);
+    for (const state of this.awaitingStep1) state.send(step1);
     this.awaitingStep1.clear();
   }
 
@@ -684,12 +413,6 @@ export class BoardRoom implements LogSink {
   }
 }
 
-const NULL_STATE = [0x6e, 0x75, 0x6c, 0x6c];
-
 function advanceClocks(clocks: Map<number, number>, reached: Map<number, number>): void {
   for (const [client, clock] of reached) if (clock > (clocks.get(client) ?? 0)) clocks.set(client, clock);
-}
-
-function isNullState(state: Uint8Array): boolean {
-  return state.length === 4 && NULL_STATE.every((byte, index) => state[index] === byte);
 }

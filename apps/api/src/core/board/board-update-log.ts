@@ -1,4 +1,4 @@
-import type { BoardStorage, NewBoardUpdate } from './board-storage';
+import type { BoardStorage, NewBoardUpdate } from '@pairboard/board-protocol';
 
 /** Whoever waits for an update to be stored (a room); told once per batch, in append order. */
 export interface LogSink {

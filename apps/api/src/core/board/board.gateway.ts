@@ -2,15 +2,15 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { readAuthRefreshToken, sessionMessage } from '@pairboard/board-protocol';
 import { BOARD_CLOSE, BOARD_MESSAGE } from '@pairboard/contracts';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { WebSocket, WebSocketServer } from 'ws';
 import { APP_CONFIG, AppConfig } from '../../base/config';
 import { AppError } from '../../base/errors';
 import { AccessTokenVerifier, SocketSession, SocketSessions } from '../auth';
 import { InterviewsService } from '../interviews';
-import type { BoardPeer, BoardRoom } from './board-room';
+import type { BoardPeer } from './board-peer';
+import type { BoardRoom } from './board-room';
 import { BoardMetrics } from './board.metrics';
 import { BoardService } from './board.service';
 
@@ -245,9 +245,7 @@ export class BoardGateway implements OnApplicationBootstrap, OnModuleDestroy {
     if (!watch) return;
     let token: string;
     try {
-      const decoder = decoding.createDecoder(message);
-      decoding.readVarUint(decoder);
-      token = decoding.readVarString(decoder);
+      token = readAuthRefreshToken(message);
     } catch {
       return this.refuse(connection, BOARD_CLOSE.malformed, 'malformed session renewal');
     }
@@ -260,12 +258,13 @@ export class BoardGateway implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  private sendSessionMessage(connection: Connection, type: number, expiresAt: number): void {
+  private sendSessionMessage(
+    connection: Connection,
+    type: typeof BOARD_MESSAGE.authExpiring | typeof BOARD_MESSAGE.authRenewed,
+    expiresAt: number,
+  ): void {
     if (connection.closed || connection.closedByServer || connection.ws.readyState !== WebSocket.OPEN) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, type);
-    encoding.writeVarUint(encoder, Math.max(0, Math.floor((expiresAt - Date.now()) / 1000)));
-    connection.ws.send(encoding.toUint8Array(encoder));
+    connection.ws.send(sessionMessage(type, Math.max(0, Math.floor((expiresAt - Date.now()) / 1000))));
   }
 
   /**

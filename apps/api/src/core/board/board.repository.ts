@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
 import { APP_CONFIG, AppConfig } from '../../base/config';
 import { PrismaService } from '../../base/prisma';
-import type { BoardCheckpoint, BoardStorage, NewBoardUpdate, StoredBoard } from './board-storage';
+import type { BoardCheckpoint, BoardStorage, NewBoardUpdate, StoredBoard } from '@pairboard/board-protocol';
 
 /** No board write runs longer than this (server-side statement timeout). */
 export const BOARD_WRITE_TIMEOUT_MS = 10_000;
@@ -88,6 +88,26 @@ export class BoardRepository implements BoardStorage {
         checkpoint.takenAt,
       ],
     );
+  }
+
+  /**
+   * A seek point for replay: a checkpoint with `exact`, whose state holds exactly the updates up to
+   * `lastUpdateId`, kept with that update's receive time so replay can pick it by time.
+   */
+  async saveSeekPoint(interviewId: string, lastUpdateId: bigint, updateCount: number, state: Uint8Array, stateVector: Uint8Array): Promise<void> {
+    const last = await this.prisma.boardUpdate.findUnique({ where: { id: lastUpdateId }, select: { receivedAt: true } });
+    await this.prisma.boardSnapshot.create({
+      data: {
+        interviewId,
+        lastUpdateId,
+        updateCount,
+        state: state as Uint8Array<ArrayBuffer>,
+        stateVector: stateVector as Uint8Array<ArrayBuffer>,
+        takenAt: new Date(),
+        lastUpdateAt: last?.receivedAt ?? null,
+        exact: true,
+      },
+    });
   }
 
   async latestUpdateId(interviewId: string): Promise<bigint> {

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { copyBytes, parseClientMessage } from '@pairboard/board-protocol';
 import { participantColor, participantLabel } from '@pairboard/interview-domain';
 import { APP_CONFIG, AppConfig } from '../../base/config';
 import { InterviewsService } from '../interviews';
-import { copyBytes, parseClientMessage } from './board-protocol';
-import { BoardIdentity, BoardPeer, BoardRoom, BoardRoomDeps, BoardRoomObserver, BoardRoomOptions } from './board-room';
+import { BoardIdentity, BoardPeer } from './board-peer';
+import { BoardRoom, BoardRoomDeps, BoardRoomObserver, BoardRoomOptions } from './board-room';
 import { BoardUpdateLog } from './board-update-log';
 import { BoardFanout, FanoutListener } from './board.fanout';
 import { BoardMetrics } from './board.metrics';

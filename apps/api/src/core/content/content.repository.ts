@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { FrameworkScript as ScriptContent, Question as QuestionContent, Rubric as RubricContent } from '@pairboard/interview-content';
+import type { Question as QuestionContent, Rubric as RubricContent } from '@pairboard/interview-content';
 import { Prisma, PrismaService } from '../../base/prisma';
-import type { FrameworkScript, Question, QuestionLevel, Rubric } from '../../base/prisma';
+import type { FrameworkScript, Question, QuestionLevel, Rubric, Transaction } from '../../base/prisma';
 
 export type QuestionRow = Question;
 export type ScriptRow = FrameworkScript;
@@ -62,34 +62,18 @@ export class ContentRepository {
     return this.prisma.rubric.findFirst({ where: { slug }, orderBy: { version: 'desc' } });
   }
 
-  /** Writes the built-in content; rows are keyed by slug (and version), so running it again changes nothing. */
-  async upsertBuiltIns(content: { questions: readonly QuestionContent[]; scripts: readonly ScriptContent[]; rubric: RubricContent }): Promise<void> {
+  /**
+   * Writes the built-in content; rows are keyed by slug (and version), so running it again changes
+   * nothing. The scripts belong to the scripts capability: `storeScripts` writes them in this transaction.
+   */
+  async upsertBuiltIns(content: { questions: readonly QuestionContent[]; rubric: RubricContent }, storeScripts: (tx: Transaction) => Promise<void>): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       for (const question of content.questions) {
         const { slug, title, level, topics, prompt } = question;
         const data = { title, level, topics: [...topics], prompt, content: question as unknown as Prisma.InputJsonValue };
         await tx.question.upsert({ where: { slug }, create: { slug, ...data }, update: data });
       }
-      for (const script of content.scripts) {
-        const data = {
-          name: script.name,
-          description: script.description,
-          isDefault: script.isDefault,
-          autoAdvance: script.autoAdvance,
-          phases: script.phases as unknown as Prisma.InputJsonValue,
-        };
-        await tx.frameworkScript.upsert({
-          where: { slug_version: { slug: script.slug, version: script.version } },
-          create: { slug: script.slug, version: script.version, ...data },
-          update: data,
-        });
-      }
-      // Only one built-in default: an older version or another script stops being it.
-      const defaults = content.scripts.filter((script) => script.isDefault);
-      await tx.frameworkScript.updateMany({
-        where: { ownerId: null, isDefault: true, NOT: defaults.map((script) => ({ slug: script.slug, version: script.version })) },
-        data: { isDefault: false },
-      });
+      await storeScripts(tx);
       const { rubric } = content;
       const rubricData = { name: rubric.name, dimensions: rubric.dimensions as unknown as Prisma.InputJsonValue };
       await tx.rubric.upsert({

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { QuestionDetail, QuestionList, QuestionQuery, RubricResponse } from '@pairboard/contracts';
 import { DEFAULT_RUBRIC, FRAMEWORK_SCRIPTS, QUESTIONS, questionSchema, rubricSchema } from '@pairboard/interview-content';
 import { AppError } from '../../base/errors';
+import { ScriptsService } from '../scripts';
 import { ContentRepository, QuestionRow, ScriptRow } from './content.repository';
 
 const MAX_QUESTIONS = 200;
@@ -9,11 +10,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class ContentService {
-  constructor(private readonly content: ContentRepository) {}
+  constructor(
+    private readonly content: ContentRepository,
+    private readonly scripts: ScriptsService,
+  ) {}
 
   /** Idempotent; run by the seed on every start so a new release's content reaches existing installs. */
   seedBuiltIns(): Promise<void> {
-    return this.content.upsertBuiltIns({ questions: QUESTIONS, scripts: FRAMEWORK_SCRIPTS, rubric: DEFAULT_RUBRIC });
+    return this.content.upsertBuiltIns({ questions: QUESTIONS, rubric: DEFAULT_RUBRIC }, (tx) => this.scripts.storeBuiltIns(tx, FRAMEWORK_SCRIPTS));
   }
 
   async searchQuestions(query: QuestionQuery): Promise<QuestionList> {

@@ -1,12 +1,15 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import type { AddParticipantRequest, Interview, Participant } from '@pairboard/contracts';
+import type { AddParticipantRequest, Interview, Participant, RoomClock } from '@pairboard/contracts';
 import { createInterviewRequestSchema } from '@pairboard/contracts';
 import type { z } from 'zod';
 import { APP_CONFIG, AppConfig } from '../../base/config';
 import { AppError } from '../../base/errors';
+import type { Transaction } from '../../base/prisma';
 import { ContentService } from '../content';
-import { HourlyQuota, UserLifecycle, UsersRepository } from '../users';
-import { Access, InterviewsRepository, InterviewWithParticipants, NewParticipant } from './interviews.repository';
+import { HourlyQuota, UserLifecycle, UsersService } from '../users';
+import { Access, ExpectedClock, InterviewsRepository, InterviewWithParticipants, NewMatchedInterview, NewParticipant } from './interviews.repository';
+
+export type { ExpectedClock, NewMatchedInterview };
 
 type CreateInterview = z.output<typeof createInterviewRequestSchema>;
 
@@ -17,7 +20,7 @@ const DEFAULT_TITLE = 'System design interview';
 export class InterviewsService implements OnModuleInit {
   constructor(
     private readonly interviews: InterviewsRepository,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly lifecycle: UserLifecycle,
     private readonly content: ContentService,
     private readonly quota: HourlyQuota,
@@ -124,6 +127,39 @@ export class InterviewsService implements OnModuleInit {
   async accessFor(interviewId: string, userId: string): Promise<Access> {
     if (!UUID.test(interviewId)) return { exists: false, role: null, invitedAs: null };
     return this.interviews.roleOf(interviewId, userId);
+  }
+
+  /**
+   * The interviews of a matched session, written in the matchmaker's transaction so they exist only
+   * if its claim commits. Returns their ids in order.
+   */
+  createMatched(tx: Transaction, createdById: string, interviews: readonly NewMatchedInterview[]): Promise<string[]> {
+    return this.interviews.createMatched(tx, createdById, interviews);
+  }
+
+  /** The room clock's storage on the interview row, in the clock's transaction (with its phase event). */
+  saveClock(tx: Transaction, interviewId: string, expected: ExpectedClock, clock: RoomClock): Promise<boolean> {
+    return this.interviews.saveClock(tx, interviewId, expected, clock);
+  }
+
+  /** Null when the interview is no longer scheduled for `expectedAt`. */
+  reschedule(interviewId: string, expectedAt: Date | null, scheduledAt: Date): Promise<{ scheduleSequence: number } | null> {
+    return this.interviews.reschedule(interviewId, expectedAt, scheduledAt);
+  }
+
+  /** In the caller's transaction, so scheduling closes its invitation together with the interview. Null when it is not scheduled. */
+  cancel(tx: Transaction, interviewId: string, byUserId: string, reason: string | null, at: Date): Promise<{ scheduleSequence: number } | null> {
+    return this.interviews.cancel(tx, interviewId, byUserId, reason, at);
+  }
+
+  /** True only for the person's first join of the room. */
+  markJoined(interviewId: string, userId: string): Promise<boolean> {
+    return this.interviews.markJoined(interviewId, userId);
+  }
+
+  /** Interviewers and candidates who have not joined become no-shows, once; returns the participant ids marked now. */
+  markNoShows(interviewId: string, at: Date): Promise<string[]> {
+    return this.interviews.markNoShows(interviewId, at);
   }
 
   private takeInvitations(userId: string, count: number): Promise<void> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../../base/jobs';
+import { InterviewsModule } from '../interviews';
 import { ScoringModule } from '../scoring';
 import { PairingController, ShowUpRecordController } from './pairing.controller';
 import { PairingJobs } from './pairing.jobs';
@@ -9,7 +10,7 @@ import { PairingService } from './pairing.service';
 
 /** Pairing requests, the matchmaker and its jobs. */
 @Module({
-  imports: [JobsModule, ScoringModule],
+  imports: [InterviewsModule, JobsModule, ScoringModule],
   controllers: [PairingController, ShowUpRecordController],
   providers: [PairingRepository, PairingService, PairingJobsScheduler, PairingJobs],
   exports: [PairingService],

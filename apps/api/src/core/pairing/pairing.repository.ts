@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Interval } from '@pairboard/interview-domain';
+import { type Interval, sessionLengthMinutes } from '@pairboard/interview-domain';
 import { Prisma, PrismaService } from '../../base/prisma';
-import type { PairingRequest, PairingRequestStatus, PairingRole, QuestionLevel } from '../../base/prisma';
+import type { PairingRequest, PairingRequestStatus, PairingRole, QuestionLevel, Transaction } from '../../base/prisma';
 
 export type PairingRequestRow = PairingRequest & {
   match: { id: string; firstInterviewId: string; secondInterviewId: string; startsAt: Date } | null;
@@ -18,15 +17,6 @@ export interface NewPairingRequest {
   lengthMinutes: number;
 }
 
-export interface HalfPlan {
-  title: string;
-  questionId: string | null;
-  scriptId: string;
-  scheduledAt: Date;
-  interviewer: { userId: string; email: string };
-  candidate: { userId: string; email: string };
-}
-
 export interface ClaimPlan {
   /** The requests as the matchmaker read them: a request edited since then is not claimed. */
   requests: { id: string; userId: string; updatedAt: Date }[];
@@ -34,15 +24,11 @@ export interface ClaimPlan {
   end: Date;
   firstCandidateId: string;
   score: number;
-  halves: [HalfPlan, HalfPlan];
-  createdById: string;
 }
 
 export type ClaimOutcome = { claimed: true; matchId: string; interviewIds: [string, string] } | { claimed: false; reason: 'taken' | 'busy' };
 
-/** Minutes an interview without a script is assumed to take when checking for overlaps. */
-const UNSCRIPTED_MINUTES = 60;
-/** The longest a scheduled interview can run: earlier starts cannot overlap a new session. */
+/** The longest a scheduled interview can run (a script's limit): earlier starts cannot overlap a new session. */
 const LONGEST_INTERVIEW_MS = 4 * 3_600_000;
 
 const withMatch = { match: { select: { id: true, firstInterviewId: true, secondInterviewId: true, startsAt: true } } } satisfies Prisma.PairingRequestInclude;
@@ -106,27 +92,8 @@ export class PairingRepository {
   }
 
   /** Scheduled or live interviews of these users that end after `from`, as intervals per user. */
-  async busyIntervals(userIds: string[], from: Date): Promise<Map<string, Interval[]>> {
-    const busy = new Map<string, Interval[]>();
-    if (userIds.length === 0) return busy;
-    const rows = await this.prisma.$queryRaw<{ user_id: string; start: Date; minutes: number }[]>`
-      SELECT p.user_id, i.scheduled_at AS start, COALESCE(s.minutes, ${UNSCRIPTED_MINUTES})::int AS minutes
-      FROM participants p
-      JOIN interviews i ON i.id = p.interview_id
-      LEFT JOIN LATERAL (
-        SELECT SUM((phase->>'minutes')::int) AS minutes FROM framework_scripts fs, jsonb_array_elements(fs.phases) phase WHERE fs.id = i.script_id
-      ) s ON true
-      WHERE p.user_id = ANY(${userIds}::uuid[])
-        AND i.status IN ('scheduled', 'live')
-        AND i.scheduled_at > ${new Date(from.getTime() - LONGEST_INTERVIEW_MS)}
-      ORDER BY i.scheduled_at`;
-    for (const row of rows) {
-      const start = row.start.getTime();
-      const list = busy.get(row.user_id) ?? [];
-      list.push({ start, end: start + row.minutes * 60_000 });
-      busy.set(row.user_id, list);
-    }
-    return busy;
+  busyIntervals(userIds: string[], from: Date): Promise<Map<string, Interval[]>> {
+    return busyIntervals(this.prisma, userIds, from);
   }
 
   /**
@@ -208,9 +175,10 @@ export class PairingRepository {
    * The claim, in one transaction, safe with any number of workers: lock both requests (skipping
    * rows another claim holds) and require them still open and unedited; lock both people (advisory
    * locks in id order, so two claims never wait on each other in a cycle) and require neither to have
-   * an interview in the way; then write the interviews, the match and the requests' new status.
+   * an interview in the way; then have the interviews written (by their owner, `createInterviews`,
+   * in this transaction), and write the match and the requests' new status.
    */
-  claim(plan: ClaimPlan): Promise<ClaimOutcome> {
+  claim(plan: ClaimPlan, createInterviews: (tx: Transaction) => Promise<string[]>): Promise<ClaimOutcome> {
     return this.prisma.$transaction(async (tx) => {
       const ids = plan.requests.map((request) => request.id);
       const locked = await tx.$queryRaw<{ id: string; updated_at: Date }[]>`
@@ -222,40 +190,11 @@ export class PairingRepository {
 
       const userIds = plan.requests.map((request) => request.userId).sort();
       for (const userId of userIds) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`pairing-user:${userId}`}, 0))`;
-      const [conflict] = await tx.$queryRaw<{ id: string }[]>`
-        SELECT i.id FROM participants p
-        JOIN interviews i ON i.id = p.interview_id
-        LEFT JOIN LATERAL (
-          SELECT SUM((phase->>'minutes')::int) AS minutes FROM framework_scripts fs, jsonb_array_elements(fs.phases) phase WHERE fs.id = i.script_id
-        ) s ON true
-        WHERE p.user_id = ANY(${userIds}::uuid[])
-          AND i.status IN ('scheduled', 'live')
-          AND i.scheduled_at < ${plan.end}
-          AND i.scheduled_at + make_interval(mins => COALESCE(s.minutes, ${UNSCRIPTED_MINUTES})::int) > ${plan.start}
-        LIMIT 1`;
-      if (conflict) return { claimed: false, reason: 'busy' } as const;
+      const busy = await busyIntervals(tx, userIds, plan.start);
+      const inTheWay = [...busy.values()].flat().some((interval) => interval.start < plan.end.getTime() && interval.end > plan.start.getTime());
+      if (inTheWay) return { claimed: false, reason: 'busy' } as const;
 
-      // Ids made here so both interviews and their four participants go in two statements.
-      const interviewIds = plan.halves.map(() => randomUUID());
-      await tx.interview.createMany({
-        data: plan.halves.map((half, index) => ({
-          id: interviewIds[index],
-          title: half.title,
-          status: 'scheduled' as const,
-          scheduledAt: half.scheduledAt,
-          createdById: plan.createdById,
-          questionId: half.questionId,
-          scriptId: half.scriptId,
-        })),
-      });
-      // Participants are listed by creation time: the interviewer first, as when created by hand.
-      const now = Date.now();
-      await tx.participant.createMany({
-        data: plan.halves.flatMap((half, index) => [
-          { interviewId: interviewIds[index], userId: half.interviewer.userId, email: half.interviewer.email, role: 'interviewer' as const, createdAt: new Date(now) },
-          { interviewId: interviewIds[index], userId: half.candidate.userId, email: half.candidate.email, role: 'candidate' as const, createdAt: new Date(now + 1) },
-        ]),
-      });
+      const interviewIds = await createInterviews(tx);
       const match = await tx.pairingMatch.create({
         data: {
           firstInterviewId: interviewIds[0],
@@ -270,6 +209,32 @@ export class PairingRepository {
       return { claimed: true, matchId: match.id, interviewIds: [interviewIds[0], interviewIds[1]] } as const;
     });
   }
+}
+
+/**
+ * The one busy-interval query: scheduled or live interviews of these users that started late
+ * enough to run past `from`, each as long as `sessionLengthMinutes` says. Runs on the caller's transaction
+ * when the claim holds its locks.
+ */
+async function busyIntervals(db: Pick<Transaction, '$queryRaw'>, userIds: string[], from: Date): Promise<Map<string, Interval[]>> {
+  const busy = new Map<string, Interval[]>();
+  if (userIds.length === 0) return busy;
+  const rows = await db.$queryRaw<{ user_id: string; start: Date; phases: unknown }[]>`
+    SELECT p.user_id, i.scheduled_at AS start, fs.phases
+    FROM participants p
+    JOIN interviews i ON i.id = p.interview_id
+    LEFT JOIN framework_scripts fs ON fs.id = i.script_id
+    WHERE p.user_id = ANY(${userIds}::uuid[])
+      AND i.status IN ('scheduled', 'live')
+      AND i.scheduled_at > ${new Date(from.getTime() - LONGEST_INTERVIEW_MS)}
+    ORDER BY i.scheduled_at`;
+  for (const row of rows) {
+    const start = row.start.getTime();
+    const list = busy.get(row.user_id) ?? [];
+    list.push({ start, end: start + sessionLengthMinutes(row.phases) * 60_000 });
+    busy.set(row.user_id, list);
+  }
+  return busy;
 }
 
 function lastEnd(slots: { end: string }[]): Date {

@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { CreatePairingRequest, PairingRequestView, ShowUpRecord, UpdatePairingRequest } from '@pairboard/contracts';
+import { type CreatePairingRequest, type Level, LEVELS, type PairingRequestView, type ShowUpRecord, type UpdatePairingRequest } from '@pairboard/contracts';
 import { bestMatchesFor, MatchContext, MatchRequest, pairKey, planMatches, ProposedMatch, showUpReliability } from '@pairboard/interview-domain';
 import { AppError } from '../../base/errors';
 import type { PairingRequest } from '../../base/prisma';
 import { DomainEvent, DomainEvents } from '../events';
+import { InterviewsService, NewMatchedInterview } from '../interviews';
 import { ScoringService } from '../scoring';
 import { PairingJobsScheduler } from './pairing.scheduler';
-import { ClaimOutcome, HalfPlan, PairingRepository, PairingRequestRow } from './pairing.repository';
+import { ClaimOutcome, PairingRepository, PairingRequestRow } from './pairing.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MINUTE_MS = 60_000;
@@ -43,6 +44,7 @@ export class PairingService {
     private readonly scheduler: PairingJobsScheduler,
     private readonly events: DomainEvents,
     private readonly scoring: ScoringService,
+    private readonly interviews: InterviewsService,
   ) {}
 
   async create(userId: string, body: CreatePairingRequest): Promise<{ id: string; status: 'open' }> {
@@ -206,15 +208,16 @@ export class PairingService {
   private async claim(proposal: ProposedMatch, round: Round): Promise<ClaimOutcome> {
     const [first, second] = proposal.requestIds.map((id) => round.rows.get(id) as PairingRequest);
     const halves = this.planHalves(proposal, first, second, round);
-    const outcome = await this.pairing.claim({
-      requests: [first, second].map((row) => ({ id: row.id, userId: row.userId, updatedAt: row.updatedAt })),
-      start: new Date(proposal.start),
-      end: new Date(proposal.end),
-      firstCandidateId: proposal.firstCandidateUserId,
-      score: proposal.score,
-      halves,
-      createdById: first.userId,
-    });
+    const outcome = await this.pairing.claim(
+      {
+        requests: [first, second].map((row) => ({ id: row.id, userId: row.userId, updatedAt: row.updatedAt })),
+        start: new Date(proposal.start),
+        end: new Date(proposal.end),
+        firstCandidateId: proposal.firstCandidateUserId,
+        score: proposal.score,
+      },
+      (tx) => this.interviews.createMatched(tx, first.userId, halves),
+    );
     if (!outcome.claimed) return outcome;
     for (const interviewId of outcome.interviewIds) {
       await this.events.emit(DomainEvent.interviewScheduled, { interviewId, source: 'match' });
@@ -229,12 +232,12 @@ export class PairingService {
   }
 
   /** Two back-to-back halves; each person is the candidate once, on a question new to them. */
-  private planHalves(proposal: ProposedMatch, first: PairingRequest, second: PairingRequest, round: Round): [HalfPlan, HalfPlan] {
+  private planHalves(proposal: ProposedMatch, first: PairingRequest, second: PairingRequest, round: Round): [NewMatchedInterview, NewMatchedInterview] {
     const halfMinutes = first.lengthMinutes / 2;
     const scriptId = round.scripts.get(halfMinutes);
     if (!scriptId) throw new Error(`no built-in script for ${halfMinutes}-minute halves; has the content been seeded?`);
     const candidates = proposal.firstCandidateUserId === first.userId ? [first, second] : [second, first];
-    const halves: HalfPlan[] = [];
+    const halves: NewMatchedInterview[] = [];
     for (const [index, candidate] of candidates.entries()) {
       const interviewer = candidates[1 - index];
       // The second half avoids the first half's question too: its interviewer has just answered it.
@@ -263,11 +266,9 @@ interface Round {
   scripts: ReadonlyMap<number, string | null>;
 }
 
-const LEVEL_ORDER = ['junior', 'mid', 'senior', 'staff'] as const;
-
-function adjacentLevels(level: (typeof LEVEL_ORDER)[number]): (typeof LEVEL_ORDER)[number][] {
-  const rank = LEVEL_ORDER.indexOf(level);
-  return LEVEL_ORDER.filter((_, index) => Math.abs(index - rank) <= 1);
+function adjacentLevels(level: Level): Level[] {
+  const rank = LEVELS.indexOf(level);
+  return LEVELS.filter((_, index) => Math.abs(index - rank) <= 1);
 }
 
 /**
@@ -283,7 +284,7 @@ export function pickQuestion<Q extends { id: string; slug: string; level: string
 ): Q | null {
   const key = (question: Q) => {
     const shared = question.topics.filter((topic) => topics.includes(topic)).length;
-    const distance = Math.abs(LEVEL_ORDER.indexOf(question.level as never) - LEVEL_ORDER.indexOf(level as never));
+    const distance = Math.abs(LEVELS.indexOf(question.level as Level) - LEVELS.indexOf(level as Level));
     return [asked.has(question.id) ? 1 : 0, shared > 0 ? 0 : 1, distance, -shared];
   };
   const compare = (a: Q, b: Q) => {

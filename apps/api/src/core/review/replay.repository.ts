@@ -24,8 +24,9 @@ export interface ShareLinkRow {
 }
 
 /**
- * Reads of the recording (update log, checkpoints, timeline rows) and the seek points and share links
- * replay writes. The update log itself is only ever appended to by the board.
+ * Reads of the recording (update log, checkpoints, timeline rows) and the share links replay writes.
+ * The board's tables are written only by the board: the update log by its rooms, checkpoints by
+ * its rooms and, for seek points, through `BoardRepository`.
  */
 @Injectable()
 export class ReplayRepository {
@@ -131,16 +132,6 @@ export class ReplayRepository {
       orderBy: { id: 'asc' },
       take,
       select: { id: true, data: true, receivedAt: true },
-    });
-  }
-
-  /** Stores a seek point: `state` holds exactly the updates up to `lastUpdateId`. */
-  async saveSeekPoint(interviewId: string, lastUpdateId: bigint, updateCount: number, state: Uint8Array, stateVector: Uint8Array): Promise<void> {
-    const last = await this.prisma.boardUpdate.findUnique({ where: { id: lastUpdateId }, select: { receivedAt: true } });
-    await this.prisma.boardSnapshot.create({
-      data: { interviewId, lastUpdateId, updateCount, state: state as Uint8Array<ArrayBuffer>,
-        stateVector: stateVector as Uint8Array<ArrayBuffer>,
-        takenAt: new Date(), lastUpdateAt: last?.receivedAt ?? null, exact: true },
     });
   }
 

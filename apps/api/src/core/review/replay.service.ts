@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { Response } from 'express';
 import { boardScene } from '@pairboard/board-binding';
 import type { BoardScene, BoardUpdatesPage, Timeline, TimelineEvent } from '@pairboard/contracts';
 import { EMPTY_TIMELINE, MAX_UPDATES_PAGE, MAX_UPDATES_PAGE_BYTES } from '@pairboard/contracts';
@@ -150,15 +149,4 @@ export class ReplayService {
 export function sessionStart(startedAt: Date | null, firstUpdateAt: Date | null): number {
   const times = [startedAt, firstUpdateAt].filter((time): time is Date => time !== null).map((time) => time.getTime());
   return Math.min(...times);
-}
-
-/**
- * Sends JSON that is already serialised, with the time it took in a Server-Timing header. `res.end` rather than `res.send`: Express would hash the
- * whole body (megabytes for a large board) for an ETag no client of a seek revalidates with.
- */
-export function sendJson(response: Response, json: string, tookMs: number): void {
-  response.status(200).setHeader('Content-Type', 'application/json; charset=utf-8');
-  // How long the answer took to make, for browsers' devtools and the replay benchmark.
-  response.setHeader('Server-Timing', `board;dur=${tookMs.toFixed(1)}`);
-  response.end(json);
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../../base/jobs';
 import { AuthModule } from '../auth';
+import { BoardRepository } from '../board';
 import { BoardFilesModule } from '../board-files';
 import { InterviewsModule } from '../interviews';
 import { BoardTimelines } from './board-timelines';
@@ -17,7 +18,8 @@ import { ShareLinksService } from './share-links.service';
 @Module({
   imports: [AuthModule, BoardFilesModule, InterviewsModule, JobsModule],
   controllers: [ReviewController, SharedReplayController],
-  providers: [ReplayRepository, ReviewAccess, SeekIndex, BoardTimelines, ReplayService, ShareLinksService, ReplayJobs],
+  // The board's storage for seek points: the board server itself is not loaded in the worker, where they are written.
+  providers: [BoardRepository, ReplayRepository, ReviewAccess, SeekIndex, BoardTimelines, ReplayService, ShareLinksService, ReplayJobs],
   exports: [SeekIndex],
 })
 export class ReviewModule {}

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { applyStoredUpdate } from '@pairboard/board-binding';
 import * as Y from 'yjs';
 import { jobId, JobsService } from '../../base/jobs';
+import { BoardRepository } from '../board';
 import { ReplayRepository } from './replay.repository';
 
 /** Updates between two seek points: a seek applies at most this many after loading one checkpoint. */
@@ -35,6 +36,7 @@ export class SeekIndex {
 
   constructor(
     private readonly replay: ReplayRepository,
+    private readonly board: BoardRepository,
     private readonly jobs: JobsService,
   ) {}
 
@@ -108,7 +110,7 @@ export class SeekIndex {
         for (const update of stride) applyStoredUpdate(doc, update.data);
         after = stride[stride.length - 1].id;
         count += stride.length;
-        await this.replay.saveSeekPoint(interviewId, after, count, Y.encodeStateAsUpdate(doc), Y.encodeStateVector(doc));
+        await this.board.saveSeekPoint(interviewId, after, count, Y.encodeStateAsUpdate(doc), Y.encodeStateVector(doc));
         written++;
       }
     } finally {

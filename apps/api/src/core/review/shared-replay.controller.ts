@@ -3,9 +3,10 @@ import type { Response } from 'express';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { boardFileIdSchema, type BoardUpdatesPage, type SharedReplay, type Timeline } from '@pairboard/contracts';
 import { AppError } from '../../base/errors';
-import { Public } from '../auth';
+import { Public } from '../../base/http/public.decorator';
 import { BoardFilesService, sendBoardFile } from '../board-files';
-import { ReplayService, sendJson } from './replay.service';
+import { ReplayService } from './replay.service';
+import { sendJson } from './review.controller';
 import { canSeeNotes, ReviewAccess } from './review-access';
 import { BoardAtQueryDto, BoardSceneDto, BoardUpdatesPageDto, BoardUpdatesQueryDto, SharedReplayDto, TimelineDto } from './review.dto';
 

@@ -4,8 +4,9 @@ import { DomainEvent, DomainEvents } from '../events';
 import { applyAutoAdvance, applyClockCommand, autoAdvanceDueAt, TimedPhase } from '@pairboard/interview-domain';
 import { AppError } from '../../base/errors';
 import { JobContext, jobId, JobPayload, JobsService } from '../../base/jobs';
+import { ExpectedClock, InterviewsService } from '../interviews';
 import { scriptPhases } from './room-content';
-import { ClockRecord, RoomsRepository } from './rooms.repository';
+import { ClockRecord, PhaseEventRecord, RoomsRepository } from './rooms.repository';
 import { requireRole, RoomActor } from './rooms.service';
 
 export interface ClockUpdate {
@@ -35,6 +36,7 @@ export class RoomClockService {
     private readonly rooms: RoomsRepository,
     private readonly jobs: JobsService,
     private readonly events: DomainEvents,
+    private readonly interviews: InterviewsService,
   ) {}
 
   async command(interviewId: string, actor: RoomActor, command: ClockCommand): Promise<ClockUpdate> {
@@ -49,7 +51,7 @@ export class RoomClockService {
       const result = applyClockCommand(record.clock, command, phases.length, Date.now());
       if (!result.ok) throw new AppError('CONFLICT', result.reason, { clock: record.clock });
       const change: ClockChange = { ...result.change, byUserId: actor.userId };
-      if (await this.rooms.saveClock(interviewId, record.clock.version, result.clock, change)) {
+      if (await this.save(interviewId, { version: record.clock.version }, result.clock, change)) {
         await this.scheduleAutoAdvance(record, result.clock, phases, true);
         if (change.kind === 'ended') await this.events.emit(DomainEvent.interviewEnded, { interviewId, byUserId: actor.userId });
         return { clock: result.clock, change };
@@ -70,10 +72,26 @@ export class RoomClockService {
     if (outcome.outcome === 'stale') return null;
     if (outcome.outcome === 'early') return context.delayUntil(outcome.dueAt);
     const change: ClockChange = { ...outcome.change, byUserId: null };
-    if (!(await this.rooms.saveClock(payload.interviewId, record.clock.version, outcome.clock, change))) return null;
+    if (!(await this.save(payload.interviewId, { version: record.clock.version }, outcome.clock, change))) return null;
     // The job being run is the stale one; BullMQ drops it when it completes.
     await this.scheduleAutoAdvance(record, outcome.clock, phases, false);
     return { clock: outcome.clock, change };
+  }
+
+  /**
+   * The scheduler's close of a session still scheduled or live for the start it was scheduled for.
+   * A live one gets an `ended` phase event, like an interviewer's "end", so the recording has its
+   * last chapter marker. The status is part of the condition because a cancellation changes it
+   * without moving the clock. False when the session was not open or another change won.
+   */
+  async closeAtScheduledEnd(interviewId: string, scheduledAt: Date, at: Date): Promise<boolean> {
+    const clock = await this.rooms.findClockOfScheduled(interviewId, scheduledAt);
+    if (!clock) return false;
+    const ended: RoomClock = { ...clock, status: 'ended', endedAt: at.getTime(), pausedAt: null, version: clock.version + 1 };
+    const change = clock.status === 'live' ? { kind: 'ended' as const, phaseIndex: clock.phaseIndex, at: at.getTime(), byUserId: null, payload: { automatic: true } } : null;
+    if (!(await this.save(interviewId, { version: clock.version, status: clock.status }, ended, change))) return false;
+    await this.events.emit(DomainEvent.interviewEnded, { interviewId, byUserId: null });
+    return true;
   }
 
   /** Re-creates the job of every live auto-advancing interview from PostgreSQL. */
@@ -114,6 +132,11 @@ export class RoomClockService {
       this.logger.warn(`auto-advance of ${interviewId} is slow to schedule; the reconciler will check it`);
     }
     clearTimeout(timer);
+  }
+
+  /** The clock on the interview row (its owner writes it) and the phase event, in one transaction. */
+  private save(interviewId: string, expected: ExpectedClock, clock: RoomClock, change: PhaseEventRecord | null): Promise<boolean> {
+    return this.rooms.saveClock(interviewId, clock.version, change, (tx) => this.interviews.saveClock(tx, interviewId, expected, clock));
   }
 
   private payload(interviewId: string, clock: RoomClock): JobPayload<'rooms.autoAdvance'> {

@@ -31,5 +31,6 @@ import { RoomsService } from './rooms.service';
     RoomsJobs,
     RoomsListeners,
   ],
+  exports: [RoomClockService],
 })
 export class RoomsModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ClockChange, RequirementKind, RoomClock } from '@pairboard/contracts';
 import { Prisma, PrismaService } from '../../base/prisma';
+import type { Transaction } from '../../base/prisma';
 
 const clockColumns = {
   status: true,
@@ -25,6 +26,9 @@ export interface ScriptRecord {
   /** Unvalidated JSON; the service parses it with the content schema. */
   phases: unknown;
 }
+
+/** A phase event as stored: a clock change, whose payload may say more than clients are sent (an automatic end). */
+export type PhaseEventRecord = Omit<ClockChange, 'payload'> & { payload: Prisma.InputJsonObject };
 
 export interface ClockRecord {
   interviewId: string;
@@ -57,21 +61,6 @@ function toClock(row: ClockColumns): RoomClock {
   };
 }
 
-function fromClock(clock: RoomClock): Prisma.InterviewUpdateManyMutationInput {
-  const date = (ms: number | null) => (ms === null ? null : new Date(ms));
-  return {
-    status: clock.status,
-    phaseIndex: clock.phaseIndex,
-    phaseStartedAt: date(clock.phaseStartedAt),
-    pausedAt: date(clock.pausedAt),
-    pausedMs: clock.pausedMs,
-    extensionMs: clock.extensionMs,
-    startedAt: date(clock.startedAt),
-    endedAt: date(clock.endedAt),
-    clockVersion: clock.version,
-  };
-}
-
 /** The interview room's storage: clock, phase events, hints, notes, chat, checklist. */
 @Injectable()
 export class RoomsRepository {
@@ -97,26 +86,36 @@ export class RoomsRepository {
   }
 
   /**
-   * Stores a new clock only if nobody changed it since `expectedVersion` was read, together with
-   * its PhaseEvent; false when another change won.
+   * A clock change and its PhaseEvent in one transaction: `saveClock` (the interview's owner) stores
+   * the clock on the interview row in it and gives false when another change won, and then no event
+   * is written. Without `change` only the clock is stored.
    */
-  saveClock(interviewId: string, expectedVersion: number, clock: RoomClock, change: ClockChange): Promise<boolean> {
+  saveClock(interviewId: string, clockVersion: number, change: PhaseEventRecord | null, saveClock: (tx: Transaction) => Promise<boolean>): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.interview.updateMany({ where: { id: interviewId, clockVersion: expectedVersion }, data: fromClock(clock) });
-      if (count === 0) return false;
+      if (!(await saveClock(tx))) return false;
+      if (!change) return true;
       await tx.phaseEvent.create({
         data: {
           interviewId,
           kind: change.kind,
           phaseIndex: change.phaseIndex,
-          clockVersion: clock.version,
+          clockVersion,
           at: new Date(change.at),
           byUserId: change.byUserId,
-          payload: change.payload as Prisma.InputJsonObject,
+          payload: change.payload,
         },
       });
       return true;
     });
+  }
+
+  /** The clock of a session still scheduled or live for the start it was scheduled for, not cancelled. */
+  async findClockOfScheduled(interviewId: string, scheduledAt: Date): Promise<RoomClock | null> {
+    const row = await this.prisma.interview.findFirst({
+      where: { id: interviewId, status: { in: ['scheduled', 'live'] }, cancelledAt: null, scheduledAt },
+      select: clockColumns,
+    });
+    return row ? toClock(row) : null;
   }
 
   /** Live, running interviews whose script advances by itself: the ones that need a job. */
@@ -135,15 +134,6 @@ export class RoomsRepository {
 
   async closeVisit(visitId: string, at: Date): Promise<void> {
     await this.prisma.roomVisit.updateMany({ where: { id: BigInt(visitId), leftAt: null }, data: { leftAt: at } });
-  }
-
-  /** True only for the first join of that person. */
-  async markJoined(interviewId: string, userId: string): Promise<boolean> {
-    const { count } = await this.prisma.participant.updateMany({
-      where: { interviewId, userId, joinedAt: null },
-      data: { joinedAt: new Date() },
-    });
-    return count > 0;
   }
 
   revealedHints(interviewId: string): Promise<RevealedHintRow[]> {

@@ -68,7 +68,7 @@ export class RoomsService {
    */
   async recordJoin(interviewId: string, userId: string): Promise<string> {
     const at = new Date();
-    const [visitId, first] = await Promise.all([this.rooms.openVisit(interviewId, userId, at), this.rooms.markJoined(interviewId, userId)]);
+    const [visitId, first] = await Promise.all([this.rooms.openVisit(interviewId, userId, at), this.interviews.markJoined(interviewId, userId)]);
     if (first) await this.events.emit(DomainEvent.participantJoined, { interviewId, userId });
     return visitId;
   }

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { sessionLengthMinutes } from '@pairboard/interview-domain';
 import { APP_CONFIG, AppConfig } from '../../base/config';
 import { JobHandler, jobId, JobPayload, JobReconciler, JobsService } from '../../base/jobs';
 import { calendarInvite, NotificationsService } from '../notifications';
-import { SchedulingRepository, SessionRow, sessionLengthMinutes } from './scheduling.repository';
+import { SchedulingRepository, SessionRow } from './scheduling.repository';
 
 export type CalendarMail = JobPayload<'notifications.calendar'>;
 
@@ -88,7 +89,7 @@ export class CalendarMailer {
       interviewId: session.id,
       title: session.title,
       startsAt: session.scheduledAt,
-      lengthMinutes: sessionLengthMinutes(session),
+      lengthMinutes: sessionLengthMinutes(session.script?.phases),
       sequence: session.scheduleSequence,
       url: new URL(`/interviews/${session.id}`, this.notifications.appUrl).toString(),
       organizer: { name: organizer?.user?.name ?? 'Pairboard', email: organizer?.user?.email ?? organizer?.email ?? `no-reply@${this.domain}` },

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JobsModule } from '../../base/jobs';
 import { InterviewsModule } from '../interviews';
 import { NotificationsModule } from '../notifications';
+import { RoomsModule } from '../rooms';
 import { UsersModule } from '../users';
 import { CalendarMailer } from './calendar-mail';
 import { SchedulingController } from './scheduling.controller';
@@ -12,7 +13,7 @@ import { SessionLifecycle } from './session-lifecycle';
 
 /** Invitations, reschedules and cancellations, and the jobs around every scheduled session. */
 @Module({
-  imports: [InterviewsModule, NotificationsModule, UsersModule, JobsModule],
+  imports: [InterviewsModule, NotificationsModule, RoomsModule, UsersModule, JobsModule],
   controllers: [SchedulingController],
   providers: [SchedulingRepository, SchedulingService, SessionLifecycle, CalendarMailer, SchedulingListeners],
   exports: [SessionLifecycle],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '../../base/prisma';
-import type { InvitationStatus } from '../../base/prisma';
+import type { InvitationStatus, Transaction } from '../../base/prisma';
 
 const sessionInclude = {
   script: { select: { phases: true } },
@@ -10,16 +10,6 @@ const sessionInclude = {
 
 export type SessionRow = Prisma.InterviewGetPayload<{ include: typeof sessionInclude }>;
 export type InvitationRow = NonNullable<SessionRow['invitation']>;
-
-const DEFAULT_LENGTH_MINUTES = 45;
-
-/** The session's planned length: the pinned script's phases added up. */
-export function sessionLengthMinutes(session: Pick<SessionRow, 'script'>): number {
-  const phases = session.script?.phases;
-  if (!Array.isArray(phases)) return DEFAULT_LENGTH_MINUTES;
-  const total = phases.reduce<number>((sum, phase) => sum + (typeof (phase as { minutes?: unknown })?.minutes === 'number' ? (phase as { minutes: number }).minutes : 0), 0);
-  return total > 0 ? total : DEFAULT_LENGTH_MINUTES;
-}
 
 /** The only code of the scheduling capability that touches PostgreSQL. */
 @Injectable()
@@ -63,28 +53,17 @@ export class SchedulingRepository {
     return count === 1;
   }
 
-  /** New start for a scheduled interview; bumps the calendar sequence. Null when it is no longer scheduled. */
-  async reschedule(interviewId: string, expectedAt: Date | null, scheduledAt: Date): Promise<{ scheduleSequence: number } | null> {
+  /**
+   * Calls a scheduled interview off together with its open invitation: `cancelInterview` (the
+   * interview's owner) writes the interview in this transaction and gives null when it was not
+   * scheduled any more, which leaves the invitation as it is.
+   */
+  async cancel(interviewId: string, cancelInterview: (tx: Transaction) => Promise<{ scheduleSequence: number } | null>): Promise<{ scheduleSequence: number } | null> {
     return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.interview.updateMany({
-        where: { id: interviewId, status: 'scheduled', cancelledAt: null, scheduledAt: expectedAt },
-        data: { scheduledAt, scheduleSequence: { increment: 1 } },
-      });
-      if (count === 0) return null;
-      return tx.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { scheduleSequence: true } });
-    });
-  }
-
-  /** Calls a scheduled interview off; the calendar sequence goes up so the CANCEL supersedes the REQUEST. */
-  async cancel(interviewId: string, byUserId: string, reason: string | null, at: Date): Promise<{ scheduleSequence: number } | null> {
-    return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.interview.updateMany({
-        where: { id: interviewId, status: 'scheduled', cancelledAt: null },
-        data: { status: 'cancelled', cancelledAt: at, cancelledById: byUserId, cancelReason: reason, scheduleSequence: { increment: 1 } },
-      });
-      if (count === 0) return null;
+      const cancelled = await cancelInterview(tx);
+      if (!cancelled) return null;
       await tx.invitation.updateMany({ where: { interviewId, status: { in: ['pending', 'proposed', 'accepted'] } }, data: { status: 'cancelled' } });
-      return tx.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { scheduleSequence: true } });
+      return cancelled;
     });
   }
 
@@ -114,46 +93,6 @@ export class SchedulingRepository {
       },
       include: sessionInclude,
       take: 1000,
-    });
-  }
-
-  /**
-   * Marks the interviewers and candidates who have not joined as no-shows (once). Returns those
-   * marked by this call: empty when another run got there first.
-   */
-  async markNoShows(interviewId: string, at: Date): Promise<string[]> {
-    return this.prisma.$transaction(async (tx) => {
-      const absent = await tx.participant.findMany({
-        where: { interviewId, joinedAt: null, noShowAt: null, role: { in: ['interviewer', 'candidate'] } },
-        select: { id: true },
-      });
-      if (absent.length === 0) return [];
-      const { count } = await tx.participant.updateMany({ where: { id: { in: absent.map((row) => row.id) }, noShowAt: null, joinedAt: null }, data: { noShowAt: at } });
-      return count === absent.length ? absent.map((row) => row.id) : [];
-    });
-  }
-
-  /**
-   * Ends a session still scheduled or live for the start it was scheduled for. A live one gets an
-   * `ended` phase event, like an interviewer's "end", so the recording has its last chapter marker.
-   */
-  async autoClose(interviewId: string, scheduledAt: Date, at: Date): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
-      const row = await tx.interview.findFirst({
-        where: { id: interviewId, status: { in: ['scheduled', 'live'] }, cancelledAt: null, scheduledAt },
-        select: { status: true, clockVersion: true, phaseIndex: true },
-      });
-      if (!row) return false;
-      const version = row.clockVersion + 1;
-      const { count } = await tx.interview.updateMany({
-        where: { id: interviewId, clockVersion: row.clockVersion, status: row.status },
-        data: { status: 'ended', endedAt: at, clockVersion: version, pausedAt: null },
-      });
-      if (count === 0) return false;
-      if (row.status === 'live') {
-        await tx.phaseEvent.create({ data: { interviewId, kind: 'ended', phaseIndex: row.phaseIndex, clockVersion: version, at, byUserId: null, payload: { automatic: true } } });
-      }
-      return true;
     });
   }
 }

@@ -13,7 +13,7 @@ import { AppError } from '../../base/errors';
 import { DomainEvent, DomainEvents } from '../events';
 import { InterviewsService } from '../interviews';
 import { NotificationsService } from '../notifications';
-import { UsersRepository } from '../users';
+import { UsersService } from '../users';
 import { CalendarMailer } from './calendar-mail';
 import { InvitationRow, SchedulingRepository, SessionRow } from './scheduling.repository';
 import { offsetsFrom } from './session-lifecycle';
@@ -41,7 +41,7 @@ export class SchedulingService {
   constructor(
     private readonly repository: SchedulingRepository,
     private readonly interviews: InterviewsService,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly notifications: NotificationsService,
     private readonly calendar: CalendarMailer,
     private readonly events: DomainEvents,
@@ -111,7 +111,7 @@ export class SchedulingService {
       return this.invitationView(await this.session(session.id), userId);
     }
     if (!(await this.repository.transitionInvitation(invitation.id, ['pending'], { status: 'declined' }))) throw this.answered();
-    const cancelled = await this.repository.cancel(session.id, userId, reason ?? 'Invitation declined', new Date());
+    const cancelled = await this.callOff(session.id, userId, reason ?? 'Invitation declined', new Date());
     await this.tell(session, invitation.inviterId, 'invitation.declined', userId, reason);
     if (cancelled) {
       await this.calendar.queue({ interviewId: session.id, method: 'cancel', kind: 'invitation.declined', sequence: cancelled.scheduleSequence, actorId: userId, reason, previousAt: null });
@@ -145,7 +145,7 @@ export class SchedulingService {
   async cancel(interviewId: string, userId: string, reason: string): Promise<InterviewSchedule> {
     const session = await this.changeableBy(interviewId, userId);
     const now = new Date();
-    const cancelled = await this.repository.cancel(session.id, userId, reason, now);
+    const cancelled = await this.callOff(session.id, userId, reason, now);
     if (!cancelled) throw new AppError('CONFLICT', 'Only a scheduled interview can be cancelled.');
     const late = isLateCancellation(session.scheduledAt?.getTime() ?? null, now.getTime(), LATE_CANCEL_MS);
     for (const participant of session.participants) {
@@ -181,8 +181,13 @@ export class SchedulingService {
     };
   }
 
+  /** The interview and its open invitation are called off in one transaction; null when it was not scheduled any more. */
+  private callOff(interviewId: string, userId: string, reason: string | null, at: Date): Promise<{ scheduleSequence: number } | null> {
+    return this.repository.cancel(interviewId, (tx) => this.interviews.cancel(tx, interviewId, userId, reason, at));
+  }
+
   private async move(session: SessionRow, userId: string, scheduledAt: Date, reason: string | null): Promise<void> {
-    const moved = await this.repository.reschedule(session.id, session.scheduledAt, scheduledAt);
+    const moved = await this.interviews.reschedule(session.id, session.scheduledAt, scheduledAt);
     if (!moved) throw new AppError('CONFLICT', 'Only a scheduled interview can be moved, and it changed in the meantime.');
     const updated = await this.session(session.id);
     for (const participant of updated.participants) {

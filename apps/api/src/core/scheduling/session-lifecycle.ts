@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { NotificationKind } from '@pairboard/contracts';
-import { LifecycleMoment, LifecycleOffsets, LifecycleStep, lifecycleMoments, pendingMoments } from '@pairboard/interview-domain';
+import { LifecycleMoment, LifecycleOffsets, LifecycleStep, lifecycleMoments, pendingMoments, sessionLengthMinutes } from '@pairboard/interview-domain';
 import { APP_CONFIG, AppConfig } from '../../base/config';
 import { JobContext, JobHandler, jobId, JobName, JobPayload, JobReconciler, JobsService } from '../../base/jobs';
 import { DomainEvent, DomainEvents } from '../events';
 import { NotificationsService } from '../notifications';
-import { SchedulingRepository, SessionRow, sessionLengthMinutes } from './scheduling.repository';
+import { InterviewsService } from '../interviews';
+import { RoomClockService } from '../rooms';
+import { SchedulingRepository, SessionRow } from './scheduling.repository';
 
 const STEP_JOB: Record<LifecycleStep, JobName> = {
   reminderDay: 'notifications.reminder',
@@ -55,6 +57,8 @@ export class SessionLifecycle {
     private readonly jobs: JobsService,
     private readonly notifications: NotificationsService,
     private readonly events: DomainEvents,
+    private readonly interviews: InterviewsService,
+    private readonly clock: RoomClockService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.offsets = offsetsFrom(config);
@@ -128,7 +132,7 @@ export class SessionLifecycle {
   async noShowCheck(payload: JobPayload<'rooms.noShowCheck'>): Promise<void> {
     const session = await this.current(payload.interviewId, payload.scheduledAt, 'noShowCheck');
     if (!session) return;
-    const marked = await this.repository.markNoShows(session.id, new Date());
+    const marked = await this.interviews.markNoShows(session.id, new Date());
     if (marked.length === 0) return;
     const people = session.participants.filter((participant) => participant.role !== 'observer');
     const absent = people.filter((participant) => marked.includes(participant.id));
@@ -157,9 +161,7 @@ export class SessionLifecycle {
     const due = this.moment(session, 'autoClose').at;
     // The script may have been swapped for a longer one since the job was made.
     if (due > Date.now() + 1000) return context.delayUntil(due);
-    if (await this.repository.autoClose(session.id, new Date(payload.scheduledAt), new Date())) {
-      await this.events.emit(DomainEvent.interviewEnded, { interviewId: session.id, byUserId: null });
-    }
+    await this.clock.closeAtScheduledEnd(session.id, new Date(payload.scheduledAt), new Date());
   }
 
   /** The session, if the job is still meant for it: same start, not cancelled, not ended. */
@@ -176,14 +178,14 @@ export class SessionLifecycle {
   }
 
   private moment(session: SessionRow, step: LifecycleStep): LifecycleMoment {
-    const moments = lifecycleMoments(session.scheduledAt?.getTime() ?? 0, sessionLengthMinutes(session) * 60_000, this.offsets);
+    const moments = lifecycleMoments(session.scheduledAt?.getTime() ?? 0, sessionLengthMinutes(session.script?.phases) * 60_000, this.offsets);
     return moments.find((moment) => moment.step === step) as LifecycleMoment;
   }
 
   private async ensureJobs(session: SessionRow): Promise<number> {
     const startsAt = session.scheduledAt?.getTime();
     if (startsAt === undefined) return 0;
-    const moments = pendingMoments(startsAt, sessionLengthMinutes(session) * 60_000, this.offsets, Date.now());
+    const moments = pendingMoments(startsAt, sessionLengthMinutes(session.script?.phases) * 60_000, this.offsets, Date.now());
     for (const moment of moments) {
       const id = lifecycleJobId(session.id, moment.step, startsAt);
       const name = STEP_JOB[moment.step];
@@ -197,7 +199,7 @@ export class SessionLifecycle {
   }
 
   private async removeJobs(session: SessionRow, startsAt: number): Promise<void> {
-    for (const moment of lifecycleMoments(startsAt, sessionLengthMinutes(session) * 60_000, this.offsets)) {
+    for (const moment of lifecycleMoments(startsAt, sessionLengthMinutes(session.script?.phases) * 60_000, this.offsets)) {
       await this.jobs.remove(STEP_JOB[moment.step], lifecycleJobId(session.id, moment.step, startsAt));
     }
   }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ScriptContent } from '@pairboard/contracts';
+import type { FrameworkScript as BuiltInScript } from '@pairboard/interview-content';
 import { Prisma, PrismaService } from '../../base/prisma';
-import type { FrameworkScript } from '../../base/prisma';
+import type { FrameworkScript, Transaction } from '../../base/prisma';
 
 export type ScriptRow = FrameworkScript;
 
@@ -70,5 +71,29 @@ export class ScriptsRepository {
       data: { archivedAt: new Date() },
     });
     return count;
+  }
+
+  /** The built-in scripts, keyed by slug and version, in the seed's transaction; one of them stays the default. */
+  async upsertBuiltIns(tx: Transaction, scripts: readonly BuiltInScript[]): Promise<void> {
+    for (const script of scripts) {
+      const data = {
+        name: script.name,
+        description: script.description,
+        isDefault: script.isDefault,
+        autoAdvance: script.autoAdvance,
+        phases: script.phases as unknown as Prisma.InputJsonValue,
+      };
+      await tx.frameworkScript.upsert({
+        where: { slug_version: { slug: script.slug, version: script.version } },
+        create: { slug: script.slug, version: script.version, ...data },
+        update: data,
+      });
+    }
+    // Only one built-in default: an older version or another script stops being it.
+    const defaults = scripts.filter((script) => script.isDefault);
+    await tx.frameworkScript.updateMany({
+      where: { ownerId: null, isDefault: true, NOT: defaults.map((script) => ({ slug: script.slug, version: script.version })) },
+      data: { isDefault: false },
+    });
   }
 }

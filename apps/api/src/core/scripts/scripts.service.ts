@@ -14,8 +14,10 @@ import {
   SCRIPT_LIMITS,
   updateScriptRequestSchema,
 } from '@pairboard/contracts';
+import type { FrameworkScript as BuiltInScript } from '@pairboard/interview-content';
 import { z } from 'zod';
 import { AppError } from '../../base/errors';
+import type { Transaction } from '../../base/prisma';
 import { ScriptRow, ScriptsRepository, VersionTaken } from './scripts.repository';
 
 type UpdateScript = z.output<typeof updateScriptRequestSchema>;
@@ -34,6 +36,11 @@ const notFound = () => new AppError('NOT_FOUND', 'No such script.');
 @Injectable()
 export class ScriptsService {
   constructor(private readonly scripts: ScriptsRepository) {}
+
+  /** The built-in scripts, written in the seed's transaction (with the rest of the built-in content). */
+  storeBuiltIns(tx: Transaction, scripts: readonly BuiltInScript[]): Promise<void> {
+    return this.scripts.upsertBuiltIns(tx, scripts);
+  }
 
   async list(userId: string): Promise<ScriptList> {
     const rows = await this.scripts.latestVisible(userId);

@@ -1,6 +1,5 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import { BOARD_MESSAGE, REFRESH_COOKIE_NAME } from '@pairboard/contracts';
+import { REFRESH_COOKIE_NAME } from '@pairboard/contracts';
 import { io, Socket } from 'socket.io-client';
 import { RawClient } from '../../board/support/board-clients';
 import { markEmailVerified } from '../../support/accounts';
@@ -70,14 +69,6 @@ export class NotificationsClient {
   close(): void {
     this.socket.disconnect();
   }
-}
-
-/** `[6, token]`: a fresh access token for an open board connection. */
-export function boardRenewal(token: string): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, BOARD_MESSAGE.authRefresh);
-  encoding.writeVarString(encoder, token);
-  return encoding.toUint8Array(encoder);
 }
 
 /** The seconds-left values of the session messages of one type the board sent. */

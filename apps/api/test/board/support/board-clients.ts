@@ -1,3 +1,4 @@
+import { syncStep1Message, updateMessage } from '@pairboard/board-protocol';
 import * as decoding from 'lib0/decoding';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -6,7 +7,6 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { acceptInvitations, markEmailVerified } from '../../support/accounts';
 import { uniqueEmail } from '../../support/test-app';
-import { step1Message, updateMessage } from './board-messages';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -105,7 +105,7 @@ export class RawClient {
   }
 
   handshake(): void {
-    this.send(step1Message(this.doc));
+    this.send(syncStep1Message(this.doc));
   }
 
   /** Sets one element in the local doc and sends the update; returns how many updates were sent. */

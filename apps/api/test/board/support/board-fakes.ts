@@ -1,7 +1,7 @@
+import type { BoardCheckpoint, BoardStorage, NewBoardUpdate, StoredBoard } from '@pairboard/board-protocol';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import type { BoardPeer } from '../../../src/core/board/board-room';
-import type { BoardCheckpoint, BoardStorage, NewBoardUpdate, StoredBoard } from '../../../src/core/board/board-storage';
+import type { BoardPeer } from '../../../src/core/board/board-peer';
 
 /** The database seam of the board, in memory, with a gate to hold writes in flight and a failure switch. */
 export class MemoryBoardStorage implements BoardStorage {

@@ -9,6 +9,7 @@ import {
   CompassIcon,
   EmptyState,
   LinkButton,
+  LoadErrorAlert,
   PageHeader,
   PlusIcon,
   Skeleton,
@@ -21,7 +22,6 @@ import { fetchInterviews, interviewsQueryKey } from '../interviews/interviews-ap
 import { formatCountdown, formatWhen, groupInterviews, ROOM_OPENS_BEFORE_MS, roomIsOpen } from '../interviews/schedule';
 import { useNow } from '../interviews/useNow';
 import './DashboardPage.css';
-import { LoadErrorAlert } from '../../app/LoadErrorAlert';
 import { InvitationsList } from '../scheduling';
 import { fetchInvitations, invitationsQueryKey } from '../scheduling/scheduling-api';
 

@@ -1,4 +1,4 @@
-import { QUESTION_LEVELS, type QuestionLevel, type QuestionSummary, type ScriptSummary } from '@pairboard/contracts';
+import { LEVELS, type Level, type QuestionSummary, type ScriptSummary } from '@pairboard/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeError, useApiClient } from '../../api';
@@ -15,9 +15,9 @@ import {
 } from '../questions/questions-api';
 import { useDebouncedValue } from '../questions/useDebouncedValue';
 
-const LEVEL_OPTIONS: SelectOption<QuestionLevel | ''>[] = [
+const LEVEL_OPTIONS: SelectOption<Level | ''>[] = [
   { value: '', label: 'All levels' },
-  ...QUESTION_LEVELS.map((level) => ({ value: level, label: LEVEL_LABEL[level] })),
+  ...LEVELS.map((level) => ({ value: level, label: LEVEL_LABEL[level] })),
 ];
 
 interface QuestionPickerProps {
@@ -30,7 +30,7 @@ interface QuestionPickerProps {
 export function QuestionPicker({ value, onChange }: QuestionPickerProps) {
   const client = useApiClient();
   const [text, setText] = useState('');
-  const [level, setLevel] = useState<QuestionLevel | ''>('');
+  const [level, setLevel] = useState<Level | ''>('');
   const q = useDebouncedValue(text, 250);
   const filters = { q, level, topic: '' as const };
   const list = useQuery({

@@ -13,8 +13,10 @@ import {
   EmailField,
   LinkButton,
   LoadingBlock,
+  NotFoundCard,
   PageHeader,
   PlusIcon,
+  QueryFailure,
   SelectField,
   useDocumentTitle,
 } from '../../ui';
@@ -26,7 +28,6 @@ import { addParticipant, fetchInterview, interviewQueryKey, interviewsQueryKey }
 import { formatCountdown, formatFullDateTime, ROLE_LABEL } from './schedule';
 import { useNow } from './useNow';
 import './InterviewPage.css';
-import { NotFoundCard, QueryFailure } from '../../app/LoadErrorAlert';
 import { InterviewScheduleCard } from '../scheduling';
 import { fetchSchedule, scheduleQueryKey } from '../scheduling/scheduling-api';
 

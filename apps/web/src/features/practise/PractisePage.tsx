@@ -2,19 +2,19 @@ import {
   MAX_SLOTS,
   PAIRING_LENGTHS,
   slotProblems,
+  TOPICS,
   type CreatePairingRequest,
   type Interview,
+  type Level,
   type PairingLength,
   type PairingRequestView,
   type PairingRole,
-  type QuestionLevel,
+  type Topic,
 } from '@pairboard/contracts';
-import { TOPICS, type Topic } from '@pairboard/interview-content';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { describeError, useApiClient } from '../../api';
-import { LoadErrorAlert } from '../../app/LoadErrorAlert';
 import { InvitationsList } from '../scheduling';
 import { ShowUpRecordCard } from './ShowUpRecordCard';
 import {
@@ -27,6 +27,7 @@ import {
   cx,
   EmptyState,
   LinkButton,
+  LoadErrorAlert,
   PageHeader,
   RadioGroup,
   SelectField,
@@ -54,7 +55,7 @@ import './PractisePage.css';
 export const JOIN_OPENS_BEFORE_MS = 5 * 60_000;
 
 interface Preferences {
-  level: QuestionLevel;
+  level: Level;
   topics: Topic[];
   role: PairingRole;
   lengthMinutes: PairingLength;
@@ -172,7 +173,7 @@ export default function PractisePage() {
               <SelectField
                 label="Level"
                 value={preferences.level}
-                options={(Object.keys(LEVEL_LABEL) as QuestionLevel[]).map((level) => ({ value: level, label: LEVEL_LABEL[level] }))}
+                options={(Object.keys(LEVEL_LABEL) as Level[]).map((level) => ({ value: level, label: LEVEL_LABEL[level] }))}
                 onChange={(level) => setPreferences((current) => ({ ...current, level }))}
               />
               <RadioGroup

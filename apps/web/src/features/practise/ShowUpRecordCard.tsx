@@ -2,8 +2,7 @@ import type { ShowUpRecord } from '@pairboard/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useApiClient } from '../../api';
-import { LoadErrorAlert } from '../../app/LoadErrorAlert';
-import { Badge, Card, Skeleton } from '../../ui';
+import { Badge, Card, LoadErrorAlert, Skeleton } from '../../ui';
 import { fetchShowUpRecord, showUpRecordQueryKey } from './pairing-api';
 import './ShowUpRecordCard.css';
 

@@ -3,11 +3,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApiClient } from '../../api';
 import { useZodForm } from '../../forms/useZodForm';
-import { Alert, Avatar, Button, Card, CardFooter, LoadingBlock, PageHeader, PasswordField, TextField, useDocumentTitle } from '../../ui';
+import { Alert, Avatar, Button, Card, CardFooter, LoadErrorAlert, LoadingBlock, PageHeader, PasswordField, TextField, useDocumentTitle } from '../../ui';
 import { useAuth } from '../auth/AuthContext';
 import { changePassword, fetchMe, meQueryKey, updateProfile } from './profile-api';
 import './ProfilePage.css';
-import { LoadErrorAlert } from '../../app/LoadErrorAlert';
 
 export default function ProfilePage() {
   useDocumentTitle('Profile');

@@ -9,13 +9,14 @@ import {
   Card,
   LinkButton,
   LoadingBlock,
+  NotFoundCard,
   PageHeader,
+  QueryFailure,
   useDocumentTitle,
 } from '../../ui';
 import { fetchQuestion, questionQueryKey, topicName } from './questions-api';
 import { LevelBadge, TopicTags } from './QuestionsPage';
 import './QuestionDetailPage.css';
-import { NotFoundCard, QueryFailure } from '../../app/LoadErrorAlert';
 
 const phaseName = (key: string) => (PHASE_GUIDES as Record<string, { name: string } | undefined>)[key]?.name ?? key;
 const dimensionName = (key: string) => DEFAULT_RUBRIC.dimensions.find((dimension) => dimension.key === key)?.name ?? key;

@@ -1,10 +1,22 @@
-import { QUESTION_LEVELS, type QuestionLevel, type QuestionSummary } from '@pairboard/contracts';
-import { TOPICS } from '@pairboard/interview-content';
+import { LEVELS, TOPICS, type Level, type QuestionSummary } from '@pairboard/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useApiClient } from '../../api';
-import { Badge, Button, Card, CompassIcon, EmptyState, PageHeader, SelectField, Skeleton, type SelectOption, TextField, useDocumentTitle } from '../../ui';
+import {
+  Badge,
+  Button,
+  Card,
+  CompassIcon,
+  EmptyState,
+  LoadErrorAlert,
+  PageHeader,
+  SelectField,
+  Skeleton,
+  type SelectOption,
+  TextField,
+  useDocumentTitle,
+} from '../../ui';
 import {
   excerpt,
   fetchQuestions,
@@ -17,13 +29,12 @@ import {
   type QuestionFilters,
 } from './questions-api';
 import './QuestionsPage.css';
-import { LoadErrorAlert } from '../../app/LoadErrorAlert';
 
 export const SEARCH_DEBOUNCE_MS = 250;
 
-const LEVEL_OPTIONS: SelectOption<QuestionLevel | ''>[] = [
+const LEVEL_OPTIONS: SelectOption<Level | ''>[] = [
   { value: '', label: 'All levels' },
-  ...QUESTION_LEVELS.map((level) => ({ value: level, label: LEVEL_LABEL[level] })),
+  ...LEVELS.map((level) => ({ value: level, label: LEVEL_LABEL[level] })),
 ];
 const TOPIC_OPTIONS = [
   { value: '' as const, label: 'All topics' },

@@ -1,22 +1,24 @@
 import {
-  QUESTION_LEVELS,
+  LEVELS,
   questionDetailSchema,
   questionListSchema,
   scriptListSchema,
-  type QuestionLevel,
+  TOPICS,
+  type Level,
   type QuestionList,
   type ScriptSummary,
+  type Topic,
 } from '@pairboard/contracts';
-import { TOPIC_NAMES, TOPICS, type Topic } from '@pairboard/interview-content';
+import { TOPIC_NAMES } from '@pairboard/interview-content';
 import type { ApiClient } from '../../api';
 
 export interface QuestionFilters {
   q: string;
-  level: QuestionLevel | '';
+  level: Level | '';
   topic: Topic | '';
 }
 
-export const LEVEL_LABEL: Record<QuestionLevel, string> = {
+export const LEVEL_LABEL: Record<Level, string> = {
   junior: 'Junior',
   mid: 'Mid-level',
   senior: 'Senior',
@@ -25,7 +27,7 @@ export const LEVEL_LABEL: Record<QuestionLevel, string> = {
 
 export const topicName = (topic: string): string => (TOPIC_NAMES as Record<string, string>)[topic] ?? topic;
 
-const isLevel = (value: string | null): value is QuestionLevel => QUESTION_LEVELS.includes(value as QuestionLevel);
+const isLevel = (value: string | null): value is Level => LEVELS.includes(value as Level);
 const isTopic = (value: string | null): value is Topic => TOPICS.includes(value as Topic);
 
 /** The filters a URL carries; unknown levels and topics are ignored rather than sent. */

@@ -3,9 +3,8 @@ import { ReplayCursor, type BoardFileRecord, type ExcalidrawElement } from '@pai
 import type { Timeline, TimelineEvent } from '@pairboard/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { LoadErrorAlert } from '../../app/LoadErrorAlert';
 import { describeError } from '../../api';
-import { Alert, Button, EmptyState, LoadingBlock, BoardIcon } from '../../ui';
+import { Alert, Button, EmptyState, LoadErrorAlert, LoadingBlock, BoardIcon } from '../../ui';
 import { ReplayBoard } from './ReplayBoard';
 import { TimelineBar } from './TimelineBar';
 import { downloadBlob, exportBoard, exportFilename, type ExportFormat } from './exports';

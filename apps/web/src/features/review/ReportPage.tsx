@@ -2,9 +2,8 @@ import { scriptListSchema, type Interview, type ScriptSummary, type Timeline } f
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { LoadErrorAlert, QueryFailure } from '../../app/LoadErrorAlert';
 import { ApiError, useApiClient, type ApiClient } from '../../api';
-import { BackLink, Button, Card, LoadingBlock, PageHeader, useDocumentTitle } from '../../ui';
+import { BackLink, Button, Card, LoadErrorAlert, LoadingBlock, PageHeader, QueryFailure, useDocumentTitle } from '../../ui';
 import { InterviewNotFound } from '../interviews/InterviewPage';
 import { fetchInterview, interviewQueryKey } from '../interviews/interviews-api';
 import { formatFullDateTime } from '../interviews/schedule';

@@ -1,9 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
-import { QueryFailure } from '../../app/LoadErrorAlert';
 import { useApiClient } from '../../api';
-import { Alert, BackLink, Button, LinkButton, LoadingBlock, PageHeader, useDocumentTitle } from '../../ui';
+import { Alert, BackLink, Button, LinkButton, LoadingBlock, PageHeader, QueryFailure, useDocumentTitle } from '../../ui';
 import { InterviewNotFound } from '../interviews/InterviewPage';
 import { StatusBadge } from '../interviews/InterviewBits';
 import { fetchInterview, interviewQueryKey } from '../interviews/interviews-api';

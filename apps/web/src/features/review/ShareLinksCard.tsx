@@ -1,9 +1,8 @@
 import type { CreatedShareLink, ShareLink } from '@pairboard/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { LoadErrorAlert } from '../../app/LoadErrorAlert';
 import { describeError, useApiClient } from '../../api';
-import { Alert, Badge, Button, Card, SelectField, Spinner } from '../../ui';
+import { Alert, Badge, Button, Card, LoadErrorAlert, SelectField, Spinner } from '../../ui';
 import { CopyField } from '../interviews/CopyField';
 import { formatFullDateTime } from '../interviews/schedule';
 import { createShareLink, fetchShareLinks, revokeShareLink, shareLinksQueryKey } from './review-api';

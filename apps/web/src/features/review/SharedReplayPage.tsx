@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { isNotFound } from '../../app/LoadErrorAlert';
 import { describeError, useApiClient } from '../../api';
-import { Alert, Badge, Card, EmptyState, LoadingBlock, LogoMark, CompassIcon, useDocumentTitle } from '../../ui';
+import { Alert, Badge, Card, EmptyState, isNotFound, LoadingBlock, LogoMark, CompassIcon, useDocumentTitle } from '../../ui';
 import { formatFullDateTime } from '../interviews/schedule';
 import { ReplayView } from './ReplayView';
 import { fetchSharedReplay, sharedReplaySource } from './review-api';

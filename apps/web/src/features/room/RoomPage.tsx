@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { useParams } from 'react-router';
 import * as Y from 'yjs';
 import { useApiClient } from '../../api';
-import { CenteredPage, FullPageLoading, useDocumentTitle } from '../../ui';
+import { CenteredPage, FullPageLoading, QueryFailure, useDocumentTitle } from '../../ui';
 import { useAuth, useSignedInUser } from '../auth/AuthContext';
 import { InterviewInvitationGate } from '../interviews/InterviewInvitation';
 import { InterviewNotFound } from '../interviews/InterviewPage';
@@ -24,7 +24,6 @@ import { useFollowMode } from './interview/useFollowMode';
 import { useInterviewRoom, useServerNow } from './interview/useInterviewRoom';
 import './RoomPage.css';
 import './interview/InterviewRoom.css';
-import { QueryFailure } from '../../app/LoadErrorAlert';
 
 export default function RoomPage() {
   const { interviewId = '' } = useParams();

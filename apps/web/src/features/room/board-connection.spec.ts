@@ -1,7 +1,8 @@
+import { updateHasContent } from '@pairboard/board-protocol';
 import { waitFor } from '@testing-library/react';
 import * as Y from 'yjs';
 import { FakeBoardServer } from '../../test-support/fake-board-server';
-import { BoardConnection, boardServerUrl, updateHasContent, type TokenSource } from './board-connection';
+import { BoardConnection, boardServerUrl, type TokenSource } from './board-connection';
 import { describeSync, unsavedChanges } from './connection-state';
 
 function tokens(initial = 'token-1', renewed: Array<string | null> = ['token-2']): TokenSource & { refreshes: number } {

@@ -1,6 +1,6 @@
+import { authRefreshMessage, updateHasContent } from '@pairboard/board-protocol';
 import { BOARD_MESSAGE } from '@pairboard/contracts';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { messageYjsSyncStep1 } from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -24,15 +24,6 @@ export interface BoardConnectionOptions {
 }
 
 const OPEN = 1;
-
-/** Whether an update carries anything, by the server's rule: at least one item or one deletion. */
-export function updateHasContent(update: Uint8Array): boolean {
-  if (update.length === 2 && update[0] === 0 && update[1] === 0) return false;
-  const { structs, ds } = Y.decodeUpdate(update);
-  if (structs.some((struct) => !(struct instanceof Y.Skip))) return true;
-  for (const ranges of ds.clients.values()) if (ranges.length > 0) return true;
-  return false;
-}
 
 export function boardServerUrl(location: Pick<Location, 'protocol' | 'host'> = window.location): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/yjs`;
@@ -192,10 +183,7 @@ export class BoardConnection {
   private presentToken(token: string): void {
     const ws = this.provider.ws;
     if (!ws || ws.readyState !== OPEN || !this.provider.wsconnected) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, BOARD_MESSAGE.authRefresh);
-    encoding.writeVarString(encoder, token);
-    ws.send(encoding.toUint8Array(encoder));
+    ws.send(authRefreshMessage(token));
     this.presented = token;
   }
 

@@ -1,8 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeError, useApiClient } from '../../api';
-import { LoadErrorAlert } from '../../app/LoadErrorAlert';
-import { Alert, Badge, Button, Card, Skeleton, TextField } from '../../ui';
+import { Alert, Badge, Button, Card, LoadErrorAlert, Skeleton, TextField } from '../../ui';
 import { formatFullDateTime } from '../interviews/schedule';
 import { InvitationAnswers, InvitationStatusBadge } from './InvitationsList';
 import { cancelInterview, fetchSchedule, invitationsQueryKey, reschedule, scheduleQueryKey } from './scheduling-api';

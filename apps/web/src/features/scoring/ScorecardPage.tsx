@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { ApiError, useApiClient } from '../../api';
-import { isNotFound, LoadErrorAlert, QueryFailure } from '../../app/LoadErrorAlert';
-import { BackLink, Card, CompassIcon, EmptyState, LinkButton, LoadingBlock, useDocumentTitle } from '../../ui';
+import { BackLink, Card, CompassIcon, EmptyState, isNotFound, LinkButton, LoadErrorAlert, LoadingBlock, QueryFailure, useDocumentTitle } from '../../ui';
 import { InterviewNotFound } from '../interviews/InterviewPage';
 import { fetchInterview, interviewQueryKey } from '../interviews/interviews-api';
 import { fetchScripts } from '../questions/questions-api';

@@ -3,9 +3,22 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { describeError, useApiClient } from '../../api';
-import { LoadErrorAlert, QueryFailure } from '../../app/LoadErrorAlert';
 import { ScriptNotFound } from './ScriptNotFound';
-import { Alert, BackLink, Badge, BoardIcon, Button, Card, LinkButton, LoadingBlock, PageHeader, Skeleton, useDocumentTitle } from '../../ui';
+import {
+  Alert,
+  BackLink,
+  Badge,
+  BoardIcon,
+  Button,
+  Card,
+  LinkButton,
+  LoadErrorAlert,
+  LoadingBlock,
+  PageHeader,
+  QueryFailure,
+  Skeleton,
+  useDocumentTitle,
+} from '../../ui';
 import { PhaseBar } from './PhaseBar';
 import { deleteScript, fetchScript, fetchScriptVersions, scriptQueryKey, scriptsQueryKey, scriptVersionsQueryKey } from './scripts-api';
 import { useCopyScript } from './ScriptsPage';

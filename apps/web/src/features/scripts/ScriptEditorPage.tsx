@@ -3,7 +3,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError, describeError, useApiClient } from '../../api';
-import { QueryFailure } from '../../app/LoadErrorAlert';
 import { ScriptNotFound } from './ScriptNotFound';
 import {
   Alert,
@@ -17,6 +16,7 @@ import {
   LoadingBlock,
   PageHeader,
   PlusIcon,
+  QueryFailure,
   SelectField,
   TextField,
   useDocumentTitle,

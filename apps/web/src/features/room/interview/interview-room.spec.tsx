@@ -2,7 +2,7 @@ import type { Note, RoomClock, RoomPhase, RoomState } from '@pairboard/contracts
 import { render, screen } from '@testing-library/react';
 import { clockDisplay, formatDuration, phaseChipText } from './clock-display';
 import { initialRoomState, roomReducer, type InterviewRoomState, type RoomAction } from './room-state';
-import { ChatMessages } from './SidePanel';
+import { ChatMessages } from './ChatTab';
 
 const phase = (key: string, name: string, minutes: number): RoomPhase => ({
   key,

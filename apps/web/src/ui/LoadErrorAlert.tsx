@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
-import { ApiError, describeError } from '../api';
-import { Alert, Button, Card, CompassIcon, EmptyState, LinkButton } from '../ui';
+import { ApiError, describeError } from '../api/errors';
+import { Alert } from './Alert';
+import { Button, LinkButton } from './Button';
+import { Card } from './Card';
+import { EmptyState } from './EmptyState';
+import { CompassIcon } from './icons';
 
 interface RetryableQuery {
   error: unknown;

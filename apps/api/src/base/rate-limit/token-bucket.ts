@@ -1,6 +1,7 @@
 /**
- * A token bucket per socket and kind of event: `capacity` events at once, refilled steadily. Kept in
- * the socket's own process (limits are per connection, so no shared store is needed).
+ * A token bucket: `capacity` events at once, refilled steadily. One per connection and kind of
+ * event (room events per socket, document updates per board connection), kept in the connection's
+ * own process: limits are per connection, so no shared store is needed.
  */
 export class TokenBucket {
   private tokens: number;

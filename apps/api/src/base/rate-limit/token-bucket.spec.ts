@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { TokenBucket } from './rate-limit';
+import { TokenBucket } from './token-bucket';
 
 describe('TokenBucket', () => {
   it('lets a burst through, refuses the rest, and refills over time', () => {

@@ -14,6 +14,8 @@ type Struct = Y.Item | Y.GC | Y.Skip;
 /** Follows origins further than any honest update needs; longer chains are not resolved. */
 const MAX_ORIGIN_HOPS = 10_000;
 
+const utf8 = new TextEncoder();
+
 /**
  * The document's layout rules that the server enforces before an update is stored, beyond "it
  * decodes and applies": today, that `files` only maps a file id to a small `BoardFileRecord` under
@@ -113,7 +115,7 @@ function fileEntryProblem(item: Y.Item, placement: Placement): string | null {
   if (!(item.content instanceof Y.ContentAny) || item.content.arr.length !== 1) return 'a files entry must be one record';
   const value: unknown = item.content.arr[0];
   const json = JSON.stringify(value) ?? '';
-  if (Buffer.byteLength(json) > BOARD_FILE_RECORD_MAX_JSON_BYTES) return 'a files record is too large';
+  if (utf8.encode(json).length > BOARD_FILE_RECORD_MAX_JSON_BYTES) return 'a files record is too large';
   const record = boardFileRecordSchema.safeParse(value);
   if (!record.success) return 'a files record has the wrong shape';
   if (record.data.id !== placement.key) return 'a files record must be stored under its own id';
