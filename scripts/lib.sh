@@ -17,7 +17,8 @@ install_dependencies() {
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]; then
     step "Installing dependencies"
     local started=$(date +%s)
-    npm install --no-audit --no-fund --loglevel=error
+    # --include=dev: the build tools are devDependencies, and npm leaves them out under NODE_ENV=production.
+    npm install --include=dev --no-audit --no-fund --loglevel=error
     echo "installed in $(elapsed "$started")"
   fi
 }
