@@ -85,6 +85,7 @@ export default defineConfig({
       '@pairboard/board-binding': fromHere('../../libs/board-binding/src/index.ts'),
       '@pairboard/board-protocol': fromHere('../../libs/board-protocol/src/index.ts'),
       '@pairboard/interview-content': fromHere('../../libs/interview-content/src/index.ts'),
+      '@pairboard/interview-domain': fromHere('../../libs/interview-domain/src/index.ts'),
     },
     // Two copies of yjs in one page silently break documents.
     dedupe: ['yjs'],

@@ -8,7 +8,7 @@ import { RedisModule } from './base/redis';
 import { WebAppModule } from './base/web/web-app.module';
 import { AuthModule } from './core/auth';
 import { ContentModule } from './core/content';
-import { BoardModule } from './core/board';
+import { BoardEndedRelayModule, BoardModule } from './core/board';
 import { BoardFilesModule } from './core/board-files';
 import { EventsModule } from './core/events';
 import { InterviewsModule } from './core/interviews';
@@ -43,7 +43,7 @@ export class AppModule {
         ScriptsModule,
         InterviewsModule,
         // The board server needs the HTTP server; it has no jobs, so the worker goes without it.
-        ...(role === 'api' ? [BoardModule, BoardFilesModule] : []),
+        ...(role === 'api' ? [BoardModule, BoardFilesModule] : [BoardEndedRelayModule]),
         RoomsModule,
         NotificationsModule,
         SchedulingModule,

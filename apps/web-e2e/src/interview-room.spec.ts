@@ -93,8 +93,14 @@ test.describe('The interview room', () => {
 
     // Chat both ways, as text.
     await ada.sendChat('Hello <b>Grace</b>');
+    // The candidate is on another tab: the Chat tab counts what arrived.
+    await expect(grace.tab('Chat')).toHaveAccessibleName(/^Chat ?\(1 unread\)$/);
+    await screenshot(grace.page, 'room-chat-unread', { fullPage: false });
     await grace.openTab('Chat');
     await expect(grace.chatMessages().filter({ hasText: 'Hello <b>Grace</b>' })).toBeVisible();
+    await expect(grace.tab('Chat')).toHaveAccessibleName('Chat');
+    await expect(grace.chatMessages().first().locator('time')).toHaveText(/^\d{2}:\d{2}/);
+    await screenshot(grace.page, 'room-chat', { fullPage: false });
     await grace.sendChat('Hi Ada');
     await expect(ada.chatMessages().filter({ hasText: 'Hi Ada' })).toBeVisible();
 
@@ -112,5 +118,44 @@ test.describe('The interview room', () => {
 
     await interviewer.context.close();
     await candidate.context.close();
+  });
+  test('ending the interview leads each person onward and leaves the board read-only', async ({ browser, baseURL }) => {
+    const ada = await signedInPerson(browser, 'Ada Lovelace', baseURL);
+    const grace = await signedInPerson(browser, 'Grace Hopper', baseURL);
+    const id = await createInterviewAs(ada.context.request, ada.user, {
+      title: 'Design a URL shortener',
+      questionId: 'url-shortener',
+      invite: [{ email: grace.user.email, role: 'candidate' }],
+    });
+    await acceptInterviewAs(grace.context.request, grace.user, id);
+    for (const person of [ada, grace]) {
+      await person.room.goto(id);
+      await person.room.expectJoined();
+      await person.room.expectLive();
+    }
+    await ada.room.control('Start').click();
+    await grace.room.drawRectangle();
+    await ada.room.expectElementCount(1);
+    await ada.room.control('End').click();
+    await ada.room.page.getByRole('button', { name: 'End interview?' }).click();
+
+    // Each is offered the next step for their role.
+    const interviewerEnd = ada.room.page.getByTestId('room-ended');
+    await expect(interviewerEnd.getByRole('link', { name: 'Write the scorecard' })).toBeVisible();
+    const candidateEnd = grace.room.page.getByTestId('room-ended');
+    await expect(candidateEnd.getByRole('link', { name: /Rate your interviewer/ })).toBeVisible();
+    await expect(candidateEnd).toContainText('Your scorecard will appear');
+    await screenshot(ada.room.page, 'room-ended-interviewer', { fullPage: false });
+    await screenshot(grace.room.page, 'room-ended-candidate', { fullPage: false });
+
+    // The board no longer takes drawings: no tools, and a drag reaches neither the other side nor the
+    // stored board (the server refuses writes too: board-ended.int-spec.ts).
+    await expect(grace.room.page.locator('[data-testid="toolbar-rectangle"]')).toHaveCount(0);
+    await grace.room.dragOnBoard({ x: 500, y: 300 });
+    await ada.room.page.waitForTimeout(1500);
+    await ada.room.expectElementCount(1);
+    const token = await ada.context.request.post('/api/auth/refresh').then(async (response) => ((await response.json()) as { accessToken: string }).accessToken);
+    const board = await ada.context.request.get(`/api/interviews/${id}/board`, { headers: { authorization: `Bearer ${token}` } });
+    expect(((await board.json()) as { elements: unknown[] }).elements).toHaveLength(1);
   });
 });

@@ -65,6 +65,15 @@ test.describe('Scoring and progress', () => {
     await expect(scorecard.dimension(first.name).getByText(first.anchors['3'])).toBeVisible();
     await scorecard.score(first.name, 3);
     await scorecard.pickNote(first.name, noteText.slice(0, 20));
+    // Evidence is shared: the interviewer is told so and sees the exact wording before anything is sent.
+    await expect(scorecard.dimension(first.name).getByText(/The candidate reads the evidence/)).toBeVisible();
+    await expect(scorecard.sharedWording(first.name)).toHaveValue(noteText);
+    await expect(scorecard.preview(first.name)).toContainText(noteText);
+    const paraphrase = 'Began by asking how often links are read compared with created.';
+    await scorecard.sharedWording(first.name).fill(paraphrase);
+    await expect(scorecard.preview(first.name)).toContainText(paraphrase);
+    await expect(scorecard.preview(first.name)).not.toContainText(noteText);
+    await screenshot(ada.page, 'scorecard-evidence-preview');
     await expect(scorecard.saveState).toHaveText('Saved');
     for (const dimension of others) await scorecard.score(dimension.name, 4);
     await scorecard.recommend('Strong yes');
@@ -85,7 +94,8 @@ test.describe('Scoring and progress', () => {
     await grace.page.getByRole('link', { name: 'Your scorecard' }).click();
     await expect(grace.page.getByRole('heading', { name: 'Your scorecard', level: 1 })).toBeVisible();
     await expect(grace.page.getByText('Strong yes')).toBeVisible();
-    await expect(grace.page.getByText(noteText)).toBeVisible();
+    await expect(grace.page.getByText(paraphrase)).toBeVisible();
+    expect(await grace.page.content()).not.toContain(noteText);
     await expect(grace.page.getByText(/size the cache/)).toBeVisible();
     await screenshot(grace.page, 'scorecard-candidate');
     await ada.page.reload();

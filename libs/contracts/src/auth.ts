@@ -63,10 +63,30 @@ export function normaliseEmail(value: string): string {
   return value.trim().toLowerCase();
 }
 
+/** Whether the runtime knows `zone` as an IANA time zone name ('Europe/Berlin', 'UTC'). */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone a person reads times in: an IANA name, as the browser reports it. */
+export const timeZoneSchema = z
+  .string({ error: 'Choose a time zone' })
+  .trim()
+  .min(1, 'Choose a time zone')
+  .max(64, 'Choose a time zone from the list')
+  .refine(isKnownTimeZone, 'Choose a time zone from the list');
+
 export const registerRequestSchema = z.object({
   email,
   password: newPasswordSchema,
   name: displayNameSchema,
+  /** The browser's zone, so the first emails already give times in it. */
+  timeZone: timeZoneSchema.optional(),
 });
 export type RegisterRequest = z.infer<typeof registerRequestSchema>;
 
@@ -84,6 +104,8 @@ export const userSchema = z.object({
   createdAt: z.string(),
   /** Whether the person opened the link sent to `email` (always sent by the API). */
   emailVerified: z.boolean().optional(),
+  /** The IANA zone notifications and emails give times in; null until set (they use UTC then). */
+  timeZone: z.string().nullable().optional(),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -93,9 +115,12 @@ export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 export const refreshResponseSchema = z.object({ accessToken: z.string() });
 export type RefreshResponse = z.infer<typeof refreshResponseSchema>;
 
-export const updateProfileRequestSchema = z.object({
-  name: displayNameSchema,
-});
+export const updateProfileRequestSchema = z
+  .object({
+    name: displayNameSchema.optional(),
+    timeZone: timeZoneSchema.optional(),
+  })
+  .refine((request) => request.name !== undefined || request.timeZone !== undefined, 'Send a name or a time zone');
 export type UpdateProfileRequest = z.infer<typeof updateProfileRequestSchema>;
 
 /** The token from the link in the verification email (`/verify-email?token=…`). */
@@ -107,6 +132,11 @@ export type VerifyEmailRequest = z.infer<typeof verifyEmailRequestSchema>;
 /** Where the refresh cookie lives; the web app never reads it (httpOnly), only the API does. */
 export const REFRESH_COOKIE_NAME = 'pb_refresh';
 export const REFRESH_COOKIE_PATH = '/api/auth';
+/**
+ * Set and cleared with the refresh cookie, readable by the page and holding nothing secret: it only
+ * says that a session may exist, so a page without it knows nobody is signed in and does not ask.
+ */
+export const SESSION_MARKER_COOKIE_NAME = 'pb_session';
 
 /** `POST /api/auth/password`: ends every session of the person and starts a fresh one for the caller. */
 export const changePasswordRequestSchema = z.object({

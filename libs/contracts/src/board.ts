@@ -30,6 +30,12 @@ export const BOARD_CLOSE = {
   tooManyConnections: 4409,
 } as const;
 
+/**
+ * The reason sent with 4403 when a document update reaches the board of an interview that has
+ * ended: the board is then read-only for everyone, as the recording shows it.
+ */
+export const BOARD_ENDED_REASON = 'the interview has ended; the board is read-only';
+
 /** Top-level shared types of a board document. */
 export const BOARD_DOC = {
   /** element id → the whole Excalidraw element as plain JSON (replaced on every change) */

@@ -24,6 +24,8 @@ export const NOTIFICATION_KINDS = [
   'no_show.recorded',
   'pairing.matched',
   'feedback.requested',
+  'interview.added',
+  'scorecard.ready',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

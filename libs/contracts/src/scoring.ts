@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOTE_MAX_LENGTH } from './rooms';
 
 /** Scorecards, the candidate's feedback on the interviewer, and the candidate's progress. */
 
@@ -21,6 +22,13 @@ export const dimensionScoreSchema = z.number().int().min(1).max(4);
 
 export const evidenceInputSchema = z.object({
   noteIds: z.array(z.string().uuid()).max(MAX_EVIDENCE_NOTES).default([]),
+  /**
+   * What the candidate reads for each picked note, by note id: the note quoted or paraphrased, as the
+   * interviewer previewed it. Notes are private, so this wording is kept as written and never follows
+   * later edits of the note; an empty wording shows nothing. A picked note without one is quoted as
+   * it reads at this save.
+   */
+  sharedText: z.record(z.string().uuid(), z.string().max(NOTE_MAX_LENGTH)).default({}),
   text: z.string().max(MAX_EVIDENCE_TEXT).default(''),
 });
 
@@ -35,7 +43,7 @@ export const saveScorecardRequestSchema = z
   .strict();
 export type SaveScorecardRequest = z.input<typeof saveScorecardRequestSchema>;
 
-/** A note attached as evidence, quoted as it reads now. */
+/** A note attached as evidence: its stamp, and the wording the interviewer chose to share (`text`). */
 export const evidenceQuoteSchema = z.object({
   noteId: z.string(),
   text: z.string(),

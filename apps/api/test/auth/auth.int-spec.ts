@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { REFRESH_COOKIE_NAME } from '@pairboard/contracts';
+import { REFRESH_COOKIE_NAME, SESSION_MARKER_COOKIE_NAME } from '@pairboard/contracts';
 import { PrismaService } from '../../src/base/prisma';
 import { cookieFrom, flushRedis, resetDatabase, startTestApp, TestApp, uniqueEmail } from '../support/test-app';
 
@@ -41,6 +41,7 @@ describe('auth', () => {
       name: 'Ada Lovelace',
       createdAt: expect.any(String),
       emailVerified: false,
+      timeZone: null,
     });
     const setCookie = requiredCookie(registered.response);
     expect(setCookie).toMatch(/HttpOnly/);
@@ -109,6 +110,24 @@ describe('auth', () => {
     const unknown = await api.http.post('/api/auth/refresh').set('Cookie', `${REFRESH_COOKIE_NAME}=not-a-token`);
     expect(unknown.status).toBe(401);
     expect(unknown.body.error.code).toBe('REFRESH_TOKEN_INVALID');
+  });
+
+  it('sets a page-readable session marker with the refresh cookie and clears it with it', async () => {
+    const { cookie, response } = await register();
+    const marker = cookieFrom(response, SESSION_MARKER_COOKIE_NAME) ?? '';
+    expect(marker).toMatch(/^pb_session=1; Path=\/; Expires=/);
+    expect(marker).not.toMatch(/HttpOnly/i);
+    expect(marker).toMatch(/SameSite=Strict/i);
+
+    const refreshed = await api.http.post('/api/auth/refresh').set('Cookie', cookie);
+    expect(cookieFrom(refreshed, SESSION_MARKER_COOKIE_NAME)).toMatch(/^pb_session=1;/);
+
+    const refused = await api.http.post('/api/auth/refresh').set('Cookie', `${REFRESH_COOKIE_NAME}=not-a-token`);
+    expect(refused.status).toBe(401);
+    expect(cookieFrom(refused, SESSION_MARKER_COOKIE_NAME)).toMatch(/Expires=Thu, 01 Jan 1970/);
+
+    const logout = await api.http.post('/api/auth/logout').set('Cookie', sessionCookie(refreshed));
+    expect(cookieFrom(logout, SESSION_MARKER_COOKIE_NAME)).toMatch(/^pb_session=; Path=\/; Expires=Thu, 01 Jan 1970/);
   });
 
   it('answers 409 for a taken email, whatever its case', async () => {
@@ -202,6 +221,19 @@ describe('auth', () => {
     expect(renamed.body.name).toBe('Grace Hopper');
     expect((await api.http.get('/api/auth/me').set('Authorization', auth)).body.name).toBe('Grace Hopper');
     expect((await api.http.patch('/api/auth/me').set('Authorization', auth).send({ name: '' })).status).toBe(400);
+    expect((await api.http.patch('/api/auth/me').set('Authorization', auth).send({})).status).toBe(400);
+  });
+
+  it("keeps the time zone the browser reports at sign-up, and changes it alone on the profile", async () => {
+    const registered = await api.http.post('/api/auth/register').send({ email: uniqueEmail(), password: PASSWORD, name: 'Ada Lovelace', timeZone: 'Europe/London' });
+    expect(registered.status).toBe(201);
+    expect(registered.body.user.timeZone).toBe('Europe/London');
+    const auth = `Bearer ${registered.body.accessToken}`;
+    const moved = await api.http.patch('/api/auth/me').set('Authorization', auth).send({ timeZone: 'Pacific/Auckland' });
+    expect(moved.body).toMatchObject({ name: 'Ada Lovelace', timeZone: 'Pacific/Auckland' });
+    const refused = await api.http.patch('/api/auth/me').set('Authorization', auth).send({ timeZone: 'Europe/Atlantis' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details).toEqual([{ path: 'timeZone', message: 'Choose a time zone from the list' }]);
   });
 });
 

@@ -139,6 +139,32 @@ describe('scheduling, reminders and notifications', () => {
     }
   });
 
+  it("gives every time a person reads in their own zone, named; the calendar file stays in UTC", async () => {
+    const [ivan, cara] = await Promise.all([signUp(api, 'Ivan'), signUp(api, 'Cara')]);
+    await api.http.patch('/api/auth/me').set(auth(ivan)).send({ timeZone: 'America/New_York' }).expect(200);
+    const profile = await api.http.patch('/api/auth/me').set(auth(cara)).send({ timeZone: 'Asia/Tokyo' }).expect(200);
+    expect(profile.body).toMatchObject({ name: 'Cara', timeZone: 'Asia/Tokyo' });
+    expect((await api.http.patch('/api/auth/me').set(auth(cara)).send({ timeZone: 'Mars/Olympus' })).status).toBe(400);
+
+    const at = new Date(Date.now() + 3 * 24 * 3600_000);
+    at.setUTCHours(14, 0, 0, 0);
+    const inZone = (zone: string) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
+    const invitation = await invite(ivan, cara, at.toISOString());
+
+    const received = (await notifications(cara)).items[0];
+    expect(received.body).toContain(`on ${inZone('Asia/Tokyo')} Asia/Tokyo. Accept, decline or suggest another time.`);
+    await inbox.waitFor(() => mailTo(cara.email).length === 1);
+    const [mail] = mailTo(cara.email);
+    expect(mail.text).toContain(`${inZone('Asia/Tokyo')} Asia/Tokyo`);
+    expect(mail.text).not.toContain('UTC');
+    expect(icsField(mail.ics as string, 'DTSTART')).toBe(at.toISOString().replace(/[-:]/g, '').replace('.000', ''));
+
+    await api.http.post(`/api/invitations/${invitation.id}/accept`).set(auth(cara)).expect(200);
+    const accepted = (await notifications(ivan)).items[0];
+    expect(accepted.body).toContain(`is on for ${inZone('America/New_York')} America/New York.`);
+  });
+
   it('refuses malformed, past, oversized and self invitations', async () => {
     const ivan = await signUp(api, 'Ivan');
     const bad = [

@@ -72,6 +72,34 @@ describe('scorecard lifecycle', () => {
     expect(refused.body.error.details).toEqual([{ path: `evidence.${keys[0]}.noteIds.0`, message: expect.any(String) }]);
   });
 
+  it('shows the candidate the wording the interviewer chose for a note, not the note as it reads later', async () => {
+    const prisma = api.app.get(PrismaService);
+    const note = await prisma.note.create({
+      data: { interviewId: cast.interviewId, authorId: cast.interviewer.id, body: 'Rambled; sounded nervous', sessionMs: 60_000, phaseIndex: 0, createdAt: new Date(), updatedAt: new Date() },
+    });
+    const quoted = await prisma.note.create({
+      data: { interviewId: cast.interviewId, authorId: cast.interviewer.id, body: 'Asked for the read/write ratio', sessionMs: 90_000, phaseIndex: 0, createdAt: new Date(), updatedAt: new Date() },
+    });
+    await as(cast.interviewer.auth)
+      .put(path, {
+        scores: fullScores(keys),
+        recommendation: 'yes',
+        evidence: { [keys[0]]: { noteIds: [note.id, quoted.id], sharedText: { [note.id]: 'Took a while to settle into the problem.' } } },
+      })
+      .expect(200);
+    // The private note changes after it was picked: the candidate still reads what was previewed.
+    await prisma.note.update({ where: { id: quoted.id }, data: { body: 'Asked for the read/write ratio (lucky guess?)' } });
+    await as(cast.interviewer.auth).post(`${path}/submit`).expect(200);
+
+    const seen = await as(cast.candidate.auth).get(path).expect(200);
+    expect(seen.body.evidence[keys[0]].quotes.map((quote: { text: string }) => quote.text)).toEqual([
+      'Took a while to settle into the problem.',
+      'Asked for the read/write ratio',
+    ]);
+    expect(JSON.stringify(seen.body)).not.toContain('nervous');
+    expect(JSON.stringify(seen.body)).not.toContain('lucky guess');
+  });
+
   it('rejects scores outside 1–4, unknown dimensions and oversized text with 400', async () => {
     const interviewer = as(cast.interviewer.auth);
     const cases: object[] = [

@@ -30,6 +30,15 @@ export class ScorecardPage {
     await region.getByRole('checkbox', { name: new RegExp(noteText) }).check();
   }
 
+  /** The wording the candidate will read for a picked note: it starts as the note, word for word. */
+  sharedWording(dimension: string): Locator {
+    return this.dimension(dimension).getByRole('textbox', { name: /^Shared from your note/ });
+  }
+
+  preview(dimension: string): Locator {
+    return this.dimension(dimension).getByRole('group', { name: `What the candidate reads for ${dimension}` });
+  }
+
   async recommend(label: 'Strong no' | 'No' | 'Yes' | 'Strong yes') {
     await this.page.getByRole('radiogroup', { name: 'Recommendation' }).getByRole('radio', { name: label, exact: true }).check();
   }

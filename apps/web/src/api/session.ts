@@ -1,4 +1,4 @@
-import { refreshResponseSchema } from '@pairboard/contracts';
+import { refreshResponseSchema, SESSION_MARKER_COOKIE_NAME } from '@pairboard/contracts';
 import { ApiError, apiErrorFrom, networkError } from './errors';
 import { globalFetch, readJson, type Fetch } from './http';
 import { readTokenTimes } from './jwt';
@@ -17,6 +17,8 @@ export interface SessionOptions {
   /** Defaults to `navigator.locks`; null forces the in-tab fallback. */
   locks?: LockRequester | null;
   now?: () => number;
+  /** The page's cookies (`document.cookie`); the session marker among them says a session may exist. */
+  readCookies?: () => string;
 }
 
 type Listener = (accessToken: string | null) => void;
@@ -37,11 +39,23 @@ export class Session {
   private readonly fetch: Fetch;
   private readonly locks: LockRequester | null;
   private readonly now: () => number;
+  private readonly readCookies: () => string;
 
   constructor(options: SessionOptions = {}) {
     this.fetch = options.fetch ?? globalFetch;
     this.locks = options.locks !== undefined ? options.locks : defaultLocks();
     this.now = options.now ?? Date.now;
+    this.readCookies = options.readCookies ?? (() => (typeof document === 'undefined' ? '' : document.cookie));
+  }
+
+  /**
+   * False when this browser holds no refresh cookie: the server sets and clears a readable marker
+   * with it, and without the marker there is nothing a refresh could renew.
+   */
+  get mayExist(): boolean {
+    return this.readCookies()
+      .split(';')
+      .some((cookie) => cookie.trim().startsWith(`${SESSION_MARKER_COOKIE_NAME}=`));
   }
 
   get accessToken(): string | null {

@@ -37,6 +37,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
             <TopBarLink to="/" end>
               Interviews
             </TopBarLink>
+            <TopBarLink to="/invitations">Invitations</TopBarLink>
             <TopBarLink to="/questions">Questions</TopBarLink>
             <TopBarLink to="/progress">Progress</TopBarLink>
             <TopBarLink to="/scripts">Scripts</TopBarLink>

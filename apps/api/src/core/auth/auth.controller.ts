@@ -94,7 +94,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiResponse({ status: 200, type: UserDto })
   updateMe(@CurrentUser() user: AuthenticatedUser, @Body() body: UpdateProfileDto): Promise<User> {
-    return this.auth.rename(user.id, body.name);
+    return this.auth.updateProfile(user.id, body);
   }
 
   // Email verification: the link from the email (no sign-in needed: the token is the proof) and a resend.

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { ChangePasswordRequest, LoginRequest, RegisterRequest, User } from '@pairboard/contracts';
+import type { ChangePasswordRequest, LoginRequest, RegisterRequest, UpdateProfileRequest, User } from '@pairboard/contracts';
 import { APP_CONFIG, AppConfig } from '../../base/config';
 import { AppError } from '../../base/errors';
 import { HourlyQuota, toUserView, UserRow, UsersService } from '../users';
@@ -44,7 +44,7 @@ export class AuthService {
   async register(request: RegisterRequest, ip: string): Promise<{ user: User; session: IssuedSession }> {
     await this.quota.take(`registrations:ip:${ip}`, this.config.REGISTRATIONS_PER_IP_PER_HOUR, 1, 'Too many sign-ups from your network. Try again later.');
     const passwordHash = await this.passwords.hash(request.password);
-    const row = await this.users.create({ email: request.email, name: request.name, passwordHash });
+    const row = await this.users.create({ email: request.email, name: request.name, passwordHash, timeZone: request.timeZone ?? null });
     if (!row) throw new AppError('EMAIL_TAKEN', undefined, [{ path: 'email', message: 'An account with this email already exists' }]);
     await this.emailVerification.sendAfterSignUp(row);
     return { user: toUserView(row), session: await this.startSession(row.id) };
@@ -123,8 +123,8 @@ export class AuthService {
     return toUserView(row);
   }
 
-  async rename(userId: string, name: string): Promise<User> {
-    return toUserView(await this.users.updateName(userId, name));
+  async updateProfile(userId: string, changes: UpdateProfileRequest): Promise<User> {
+    return toUserView(await this.users.updateProfile(userId, changes));
   }
 
   private async answerReuse(rotated: RefreshTokenRow, presented: string): Promise<IssuedSession> {

@@ -12,7 +12,7 @@ import {
   type BoardStorage,
   type StoredBoard,
 } from '@pairboard/board-protocol';
-import { BOARD_CLOSE } from '@pairboard/contracts';
+import { BOARD_CLOSE, BOARD_ENDED_REASON } from '@pairboard/contracts';
 import * as Y from 'yjs';
 import { TokenBucket } from '../../base/rate-limit';
 import { RoomAwareness } from './board-awareness';
@@ -110,6 +110,8 @@ export class BoardRoom implements LogSink {
   private tail: Uint8Array[] = [];
   private tailBytes = 0;
   private unloaded = false;
+  /** set once the interview ended: the board is then read-only for everyone */
+  private ended = false;
   /** whether any update was stored or received from another instance since this room loaded */
   private changedHere = false;
   /** stored updates (checkpoint first) not yet applied to `doc`; null once it is built */
@@ -184,6 +186,18 @@ export class BoardRoom implements LogSink {
 
   get isUnloaded(): boolean {
     return this.unloaded;
+  }
+
+  get isEnded(): boolean {
+    return this.ended;
+  }
+
+  /**
+   * The interview ended: from now on the board is what the recording shows, so every later
+   * document update is refused. Updates accepted before this are still stored and relayed.
+   */
+  end(): void {
+    this.ended = true;
   }
 
   /** Admits an authorised connection and sends it the document and who else is here. */
@@ -317,6 +331,9 @@ export class BoardRoom implements LogSink {
     if (!hasContent) return;
     if (!state.peer.canEdit) {
       return this.refuse(state.peer, BOARD_CLOSE.forbidden, 'observers cannot change the board');
+    }
+    if (this.ended) {
+      return this.refuse(state.peer, BOARD_CLOSE.forbidden, BOARD_ENDED_REASON);
     }
     if (!state.updates.take(this.now())) {
       return this.refuse(state.peer, BOARD_CLOSE.rateLimited, `more than ${this.options.updatesPerSecond} document updates per second`);

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import type Redis from 'ioredis';
 import { RedisService } from '../../base/redis';
+import { DomainEvent, DomainEventPayloads } from '../events';
 
 const CHANNEL_PREFIX = 'pairboard:board:';
 const INSTANCE_ID_BYTES = 16;
@@ -15,6 +17,7 @@ const enum Kind {
   Hello = 3,
   Here = 4,
   Bye = 5,
+  Ended = 6,
 }
 
 export interface FanoutListener {
@@ -23,6 +26,24 @@ export interface FanoutListener {
   awareness(interviewId: string, message: Uint8Array, userId: string): void;
   /** an instance not seen on this board before announced itself */
   instanceJoined(interviewId: string): void;
+  /** the interview ended on another instance: the board is read-only from now on */
+  ended(interviewId: string): void;
+}
+
+/**
+ * Tells the API instances that an interview ended, from a process without the board server (the
+ * worker, where the scheduler closes sessions at their planned end): they make its board read-only.
+ */
+@Injectable()
+export class BoardEndedRelay {
+  private readonly instanceId = randomBytes(INSTANCE_ID_BYTES);
+
+  constructor(private readonly redis: RedisService) {}
+
+  @OnEvent(DomainEvent.interviewEnded)
+  async interviewEnded({ interviewId }: DomainEventPayloads['interview.ended']): Promise<void> {
+    await this.redis.client.publish(CHANNEL_PREFIX + interviewId, Buffer.concat([Buffer.of(Kind.Ended), this.instanceId]));
+  }
 }
 
 /**
@@ -88,6 +109,14 @@ export class BoardFanout {
     this.publish(interviewId, Kind.Awareness, Buffer.of(user.length), user, message);
   }
 
+  /**
+   * Sent whether or not another instance is known to have the board: an instance that loaded it
+   * a moment ago may not have said hello yet, and missing this would leave its board writable.
+   */
+  publishEnded(interviewId: string): void {
+    this.publish(interviewId, Kind.Ended);
+  }
+
   async stop(): Promise<void> {
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.heartbeat = null;
@@ -124,6 +153,9 @@ export class BoardFanout {
         if (!known) this.listener.instanceJoined(interviewId);
         return;
       }
+      case Kind.Ended:
+        this.listener.ended(interviewId);
+        return;
       case Kind.Bye:
         this.remotes.get(interviewId)?.delete(instance.toString('hex'));
         return;

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth';
 import { InterviewsModule } from '../interviews';
-import { BoardFanout } from './board.fanout';
+import { BoardEndedRelay, BoardFanout } from './board.fanout';
 import { BoardGateway } from './board.gateway';
 import { BoardMetrics, boardMetricProviders } from './board.metrics';
 import { BoardRepository } from './board.repository';
@@ -13,3 +13,7 @@ import { BoardService } from './board.service';
   providers: [...boardMetricProviders, BoardMetrics, BoardRepository, BoardFanout, BoardService, BoardGateway],
 })
 export class BoardModule {}
+
+/** The worker's part of the board: telling the API instances which boards became read-only. */
+@Module({ providers: [BoardEndedRelay] })
+export class BoardEndedRelayModule {}

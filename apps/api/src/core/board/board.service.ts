@@ -1,7 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import { copyBytes, parseClientMessage } from '@pairboard/board-protocol';
+import type { Interview } from '@pairboard/contracts';
 import { participantColor, participantLabel } from '@pairboard/interview-domain';
 import { APP_CONFIG, AppConfig } from '../../base/config';
+import { DomainEvent, DomainEventPayloads } from '../events';
 import { InterviewsService } from '../interviews';
 import { BoardIdentity, BoardPeer } from './board-peer';
 import { BoardRoom, BoardRoomDeps, BoardRoomObserver, BoardRoomOptions } from './board-room';
@@ -81,26 +84,35 @@ export class BoardService {
    * Null when the room refused it (and closed it).
    */
   async join(interviewId: string, peer: BoardPeer): Promise<BoardRoom | null> {
-    const identity = await this.identityOf(interviewId, peer.userId);
+    const interview = await this.interviews.getForParticipant(interviewId, peer.userId);
+    const identity = identityOf(interview, peer.userId);
     for (;;) {
       const room = this.rooms.get(interviewId) ?? (await this.load(interviewId));
       // It may have been unloaded while this connection waited for it to load.
       if (room.isUnloaded) continue;
+      // A room loaded before the end learns it from the event; one loaded after, from the row.
+      if (interview.status === 'ended') room.end();
       return room.join(peer, identity) ? room : null;
     }
   }
 
-  /** What others see of this connection in awareness, from the account and the participant list. */
-  private async identityOf(interviewId: string, userId: string): Promise<BoardIdentity> {
-    const interview = await this.interviews.getForParticipant(interviewId, userId);
-    const me = interview.participants.find((participant) => participant.userId === userId);
-    // The transport admitted a participant; one removed meanwhile still never shows a chosen name.
-    return {
-      id: userId,
-      name: participantLabel(userId, interview.participants) ?? 'Participant',
-      color: participantColor(userId),
-      role: me?.role ?? 'observer',
-    };
+  /**
+   * The room clock ended the interview (an interviewer, or the scheduler at the planned end): the
+   * board becomes read-only here and on every other instance that has it loaded.
+   */
+  @OnEvent(DomainEvent.interviewEnded)
+  interviewEnded({ interviewId }: DomainEventPayloads['interview.ended']): void {
+    this.endRoom(interviewId);
+    this.fanout.publishEnded(interviewId);
+  }
+
+  /** Ends the board's room if it is loaded or loading here; a later load reads the ended row. */
+  private endRoom(interviewId: string): void {
+    this.rooms.get(interviewId)?.end();
+    void this.loading.get(interviewId)?.then(
+      (room) => room.end(),
+      () => undefined,
+    );
   }
 
   /** Resolves once every update accepted so far is stored, or after `timeoutMs`; false on timeout. */
@@ -179,8 +191,21 @@ export class BoardService {
       },
       // Whatever it stored before either side knew of the other reaches this room from the log.
       instanceJoined: (interviewId) => withRoom(interviewId, (room) => room.catchUpSoon()),
+      ended: (interviewId) => this.endRoom(interviewId),
     };
   }
+}
+
+/** What others see of a connection in awareness, from the account and the participant list. */
+function identityOf(interview: Interview, userId: string): BoardIdentity {
+  const me = interview.participants.find((participant) => participant.userId === userId);
+  // The transport admitted a participant; one removed meanwhile still never shows a chosen name.
+  return {
+    id: userId,
+    name: participantLabel(userId, interview.participants) ?? 'Participant',
+    color: participantColor(userId),
+    role: me?.role ?? 'observer',
+  };
 }
 
 function safeParse(message: Uint8Array): ReturnType<typeof parseClientMessage> | null {

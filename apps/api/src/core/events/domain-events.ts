@@ -9,6 +9,8 @@ export const DomainEvent = {
   interviewScheduled: 'interview.scheduled',
   interviewRescheduled: 'interview.rescheduled',
   interviewCancelled: 'interview.cancelled',
+  /** People were invited to take part (when it was created, or added later); they still have to accept. */
+  participantsInvited: 'interview.participants_invited',
   /** The first participant entered the room of an interview (first time for that person). */
   participantJoined: 'interview.participant_joined',
   interviewEnded: 'interview.ended',
@@ -16,6 +18,8 @@ export const DomainEvent = {
   participantsNoShow: 'interview.no_show',
   /** The matchmaker paired two requests. */
   pairingMatched: 'pairing.matched',
+  /** The interviewers submitted the scorecard: the candidate can read it now. */
+  scorecardSubmitted: 'scorecard.submitted',
 } as const;
 
 export type DomainEventName = (typeof DomainEvent)[keyof typeof DomainEvent];
@@ -24,8 +28,10 @@ export interface DomainEventPayloads {
   'interview.scheduled': { interviewId: string; source: 'match' | 'invitation' | 'manual' };
   'interview.rescheduled': { interviewId: string; previousScheduledAt: Date | null; byUserId: string | null };
   'interview.cancelled': { interviewId: string; byUserId: string | null; reason: string | null; late: boolean };
+  'interview.participants_invited': { interviewId: string; byUserId: string; emails: string[] };
   'interview.participant_joined': { interviewId: string; userId: string };
   'interview.ended': { interviewId: string; byUserId: string | null };
   'interview.no_show': { interviewId: string; absentUserIds: string[]; presentUserIds: string[] };
   'pairing.matched': { matchId: string; interviewIds: string[]; userIds: string[]; requestIds: string[] };
+  'scorecard.submitted': { interviewId: string; candidateId: string | null; byUserId: string; submittedAt: Date };
 }

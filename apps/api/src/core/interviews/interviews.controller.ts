@@ -19,6 +19,8 @@ export class InterviewsController {
   @ApiResponse({ status: 201, type: InterviewDto })
   async create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateInterviewDto): Promise<Interview> {
     const interview = await this.interviews.create(user.id, body);
+    const emails = interview.participants.filter((participant) => participant.status === 'invited').map((participant) => participant.email);
+    if (emails.length > 0) await this.events.emit(DomainEvent.participantsInvited, { interviewId: interview.id, byUserId: user.id, emails });
     // Reminders and the room's lifecycle are scheduled now rather than at the next reconcile.
     if (interview.scheduledAt) await this.events.emit(DomainEvent.interviewScheduled, { interviewId: interview.id, source: 'manual' });
     return interview;
@@ -38,8 +40,10 @@ export class InterviewsController {
 
   @Post(':id/participants')
   @ApiResponse({ status: 201, type: InterviewDto })
-  addParticipant(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Body() body: AddParticipantDto): Promise<Interview> {
-    return this.interviews.addParticipant(id, user.id, body);
+  async addParticipant(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Body() body: AddParticipantDto): Promise<Interview> {
+    const interview = await this.interviews.addParticipant(id, user.id, body);
+    await this.events.emit(DomainEvent.participantsInvited, { interviewId: id, byUserId: user.id, emails: [body.email] });
+    return interview;
   }
 
   /** The invitee's answer: accepting gives access to the interview, declining removes the invitation. */

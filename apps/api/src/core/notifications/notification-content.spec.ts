@@ -48,8 +48,17 @@ describe('notification and email texts', () => {
       link: '/interviews/abc',
     });
     expect(renderNotification('room.open', facts).link).toBe('/interviews/abc/room');
-    expect(renderNotification('reminder.soon', facts, start.getTime() - 15 * 60_000).title).toBe('"Rate limiter" starts in 15 min');
+    expect(renderNotification('reminder.soon', facts, { now: start.getTime() - 15 * 60_000 }).title).toBe('"Rate limiter" starts in 15 min');
     expect(renderNotification('feedback.requested', { ...facts, feedbackPath: '/interviews/abc/feedback' }).link).toBe('/interviews/abc/feedback');
+  });
+
+  it("gives times in the reader's zone and names it", () => {
+    const facts = { interviewId: 'abc', interviewTitle: 'Rate limiter', scheduledAt: start, otherName: 'Ivan' };
+    expect(formatWhen(start, 'Europe/Berlin')).toBe('Thu, 26 Nov 2026, 19:30 Europe/Berlin');
+    expect(formatWhen(start, 'America/New_York')).toBe('Thu, 26 Nov 2026, 13:30 America/New York');
+    expect(formatWhen(start, 'Not/AZone')).toBe('Thu, 26 Nov 2026, 18:30 UTC');
+    expect(renderNotification('pairing.matched', facts, { timeZone: 'Asia/Kolkata' }).body).toBe('One session is booked for Fri, 27 Nov 2026, 00:00 Asia/Kolkata.');
+    expect(renderEmail('invitation.received', facts, 'https://pairboard.example', { timeZone: 'Europe/Berlin' }).text).toContain('on Thu, 26 Nov 2026, 19:30 Europe/Berlin.');
   });
 
   it('escapes what people typed in the HTML body and links absolutely', () => {

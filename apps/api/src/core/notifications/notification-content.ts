@@ -1,4 +1,4 @@
-import type { NotificationKind } from '@pairboard/contracts';
+import { isKnownTimeZone, type NotificationKind } from '@pairboard/contracts';
 
 /** What a notification or an email is about; every kind uses the fields it needs. */
 export interface NotificationFacts {
@@ -14,6 +14,8 @@ export interface NotificationFacts {
   feedbackPath?: string;
   /** For `pairing.matched`: the sessions created. */
   interviewCount?: number;
+  /** For `interview.added`: the part the recipient is asked to take. */
+  role?: string;
 }
 
 export interface RenderedNotification {
@@ -22,11 +24,27 @@ export interface RenderedNotification {
   link: string | null;
 }
 
-/** Times in messages: UTC, spelled out. The .ics attachment gives calendars the exact instant. */
-export function formatWhen(at: Date | null | undefined): string {
+/** Who reads a message: times are given in their zone, and "in 15 min" counts from `now`. */
+export interface Reader {
+  /** An IANA zone; null or unknown reads in UTC. */
+  timeZone?: string | null;
+  now?: number;
+}
+
+/** A zone the runtime knows, or UTC. */
+function readableZone(timeZone: string | null | undefined): string {
+  return timeZone && isKnownTimeZone(timeZone) ? timeZone : 'UTC';
+}
+
+/**
+ * Times in messages: spelled out in the reader's zone, with the zone named, since an email is read
+ * away from the app. The .ics attachment gives calendars the exact instant in UTC.
+ */
+export function formatWhen(at: Date | null | undefined, timeZone?: string | null): string {
   if (!at) return 'a time to be agreed';
+  const zone = readableZone(timeZone);
   const text = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'UTC',
+    timeZone: zone,
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -35,7 +53,7 @@ export function formatWhen(at: Date | null | undefined): string {
     minute: '2-digit',
     hour12: false,
   }).format(at);
-  return `${text} UTC`;
+  return `${text} ${zone.replace(/_/g, ' ')}`;
 }
 
 function inMinutes(at: Date | null | undefined, now: number): string {
@@ -48,10 +66,12 @@ function inMinutes(at: Date | null | undefined, now: number): string {
 }
 
 /** The in-app text of each kind (the email reuses it as its first lines). */
-export function renderNotification(kind: NotificationKind, facts: NotificationFacts, now = Date.now()): RenderedNotification {
+export function renderNotification(kind: NotificationKind, facts: NotificationFacts, reader: Reader = {}): RenderedNotification {
+  const now = reader.now ?? Date.now();
+  const timeOf = (at: Date | null | undefined) => formatWhen(at, reader.timeZone);
   const title = facts.interviewTitle ?? 'your session';
   const who = facts.otherName ?? 'Your partner';
-  const when = formatWhen(facts.scheduledAt);
+  const when = timeOf(facts.scheduledAt);
   const page = facts.interviewId ? `/interviews/${facts.interviewId}` : null;
   const reason = facts.reason ? ` Reason: ${facts.reason}` : '';
   switch (kind) {
@@ -62,11 +82,11 @@ export function renderNotification(kind: NotificationKind, facts: NotificationFa
     case 'invitation.declined':
       return { title: `${who} declined your invitation`, body: `"${title}" on ${when} is off.${reason}`, link: page };
     case 'invitation.proposed':
-      return { title: `${who} suggested another time`, body: `"${title}": ${formatWhen(facts.proposedAt)} instead of ${formatWhen(facts.previousAt)}.${reason}`, link: page };
+      return { title: `${who} suggested another time`, body: `"${title}": ${timeOf(facts.proposedAt)} instead of ${timeOf(facts.previousAt)}.${reason}`, link: page };
     case 'invitation.proposal_declined':
       return { title: `${who} kept the original time`, body: `"${title}" stays on ${when}. Accept it or decline.`, link: page };
     case 'interview.rescheduled':
-      return { title: `${who} moved "${title}"`, body: `New time: ${when} (was ${formatWhen(facts.previousAt)}).${reason}`, link: page };
+      return { title: `${who} moved "${title}"`, body: `New time: ${when} (was ${timeOf(facts.previousAt)}).${reason}`, link: page };
     case 'interview.cancelled':
       return { title: `${who} cancelled "${title}"`, body: `The session on ${when} will not take place.${reason}`, link: page };
     case 'reminder.day':
@@ -88,6 +108,14 @@ export function renderNotification(kind: NotificationKind, facts: NotificationFa
     }
     case 'feedback.requested':
       return { title: `How did "${title}" go?`, body: `Take two minutes to give ${who} feedback while it is fresh.`, link: facts.feedbackPath ?? page };
+    case 'interview.added':
+      return {
+        title: `${who} added you to "${title}"`,
+        body: `You are invited as ${facts.role ?? 'a participant'}, ${facts.scheduledAt ? `on ${when}` : 'at a time to be agreed'}. Accept to take part, or decline.`,
+        link: page,
+      };
+    case 'scorecard.ready':
+      return { title: `Your scorecard for "${title}" is ready`, body: `${who} submitted it: the scores, the evidence behind them and what to work on next.`, link: page ? `${page}/scorecard` : null };
   }
 }
 
@@ -102,8 +130,8 @@ function escapeHtml(value: string): string {
 }
 
 /** Text and HTML bodies of an email about `kind`; links are absolute (`publicUrl` + path). */
-export function renderEmail(kind: NotificationKind, facts: NotificationFacts, publicUrl: string, now = Date.now()): EmailContent {
-  const { title, body, link } = renderNotification(kind, facts, now);
+export function renderEmail(kind: NotificationKind, facts: NotificationFacts, publicUrl: string, reader: Reader = {}): EmailContent {
+  const { title, body, link } = renderNotification(kind, facts, reader);
   const url = link ? new URL(link, publicUrl).toString() : publicUrl;
   const calendarNote =
     kind === 'interview.cancelled' || kind === 'invitation.declined'
@@ -125,12 +153,13 @@ ${calendarNote ? `<p style="font-size:13px;color:#59636e;margin:0 0 20px">${esca
 }
 
 /** The sign-up email with the verification link (not a notification kind: it goes to an address, not a user's centre). */
-export function renderVerificationEmail(facts: { name: string; link: string; expiresAt: Date }): EmailContent {
+export function renderVerificationEmail(facts: { name: string; link: string; expiresAt: Date; timeZone?: string | null }): EmailContent {
+  const until = formatWhen(facts.expiresAt, facts.timeZone);
   const subject = 'Verify your email address for Pairboard';
-  const lines = [`Hi ${facts.name},`, '', 'Open this link to confirm that this address is yours:', facts.link, '', `The link works once, until ${formatWhen(facts.expiresAt)}.`, 'Interview invitations sent to this address reach your account once it is verified.', "If you did not sign up for Pairboard, ignore this email.", '', '— Pairboard, practice for system design interviews'];
+  const lines = [`Hi ${facts.name},`, '', 'Open this link to confirm that this address is yours:', facts.link, '', `The link works once, until ${until}.`, 'Interview invitations sent to this address reach your account once it is verified.', "If you did not sign up for Pairboard, ignore this email.", '', '— Pairboard, practice for system design interviews'];
   const html = `<!doctype html><html><body style="font-family:system-ui,-apple-system,Segoe UI,sans-serif;color:#1f2328;max-width:560px;margin:0 auto;padding:24px">
 <h1 style="font-size:18px;margin:0 0 12px">${escapeHtml(subject)}</h1>
-<p style="font-size:15px;line-height:1.5;margin:0 0 20px">Hi ${escapeHtml(facts.name)}, confirm that this address is yours. The link works once, until ${escapeHtml(formatWhen(facts.expiresAt))}.</p>
+<p style="font-size:15px;line-height:1.5;margin:0 0 20px">Hi ${escapeHtml(facts.name)}, confirm that this address is yours. The link works once, until ${escapeHtml(until)}.</p>
 <p style="margin:0 0 20px"><a href="${escapeHtml(facts.link)}" style="background:#4f46e5;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none;display:inline-block">Verify my email</a></p>
 <p style="font-size:13px;color:#59636e;margin:0 0 20px">If you did not sign up for Pairboard, ignore this email.</p>
 </body></html>`;

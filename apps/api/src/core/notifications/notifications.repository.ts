@@ -98,4 +98,10 @@ export class NotificationsRepository {
     const user = await this.prisma.user.findUnique({ where: { id: userId }, select: { name: true } });
     return user?.name ?? null;
   }
+
+  /** The zone the person reads times in; null when they never set one. */
+  async userTimeZone(userId: string): Promise<string | null> {
+    const user = await this.prisma.user.findUnique({ where: { id: userId }, select: { timeZone: true } });
+    return user?.timeZone ?? null;
+  }
 }

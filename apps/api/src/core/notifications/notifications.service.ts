@@ -83,7 +83,7 @@ export class NotificationsService {
 
   /** Stores an in-app notification once per occasion and pushes it to the user's open tabs. */
   async notify(userId: string, kind: NotificationKind, facts: NotificationFacts, options: SendOptions): Promise<Notification | null> {
-    const rendered = renderNotification(kind, facts);
+    const rendered = renderNotification(kind, facts, { timeZone: await this.repository.userTimeZone(userId) });
     const row = await this.repository.createOnce(
       { key: `in_app:${kind}:${options.occasion}:${userId}`, channel: 'in_app', kind, recipient: userId, userId, interviewId: facts.interviewId, dueAt: options.dueAt ?? null },
       { userId, kind, interviewId: facts.interviewId, payload: { ...rendered } },
@@ -97,7 +97,9 @@ export class NotificationsService {
   /** Sends an email once per occasion; false when it was sent before or email is off. */
   async email(to: { email: string; userId: string | null }, kind: NotificationKind, facts: NotificationFacts, options: EmailOptions): Promise<boolean> {
     if (!this.mailer.enabled) return false;
-    const content: EmailContent = renderEmail(kind, facts, this.publicUrl);
+    // Someone without an account has no zone of their own: they read UTC, named as such.
+    const timeZone = to.userId ? await this.repository.userTimeZone(to.userId) : null;
+    const content: EmailContent = renderEmail(kind, facts, this.publicUrl, { timeZone });
     return this.repository.deliverOnce(
       { key: `email:${kind}:${options.occasion}:${to.email}`, channel: 'email', kind, recipient: to.email, userId: to.userId, interviewId: facts.interviewId, dueAt: options.dueAt ?? null },
       () => this.mailer.send({ ...content, to: to.email, calendar: options.calendar }),

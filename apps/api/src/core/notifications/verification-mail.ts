@@ -20,7 +20,7 @@ export class VerificationMail implements OnModuleInit {
   onModuleInit(): void {
     this.lifecycle.onVerificationMail(async (user, token, expiresAt) => {
       const link = new URL(`/verify-email?token=${encodeURIComponent(token)}`, this.publicUrl).toString();
-      await this.mailer.send({ to: user.email, ...renderVerificationEmail({ name: user.name, link, expiresAt }) });
+      await this.mailer.send({ to: user.email, ...renderVerificationEmail({ name: user.name, link, expiresAt, timeZone: user.timeZone }) });
     });
   }
 }

@@ -29,7 +29,9 @@ export class ReplayService {
     if (!interview.startedAt) return EMPTY_TIMELINE;
     const span = await this.replay.logSpan(viewer.interviewId);
     const start = sessionStart(interview.startedAt, span?.first ?? null);
-    const end = Math.max((interview.endedAt ?? now).getTime(), span?.last.getTime() ?? 0);
+    // An ended interview's board is read-only, so its recording ends with it; a session still
+    // going lasts until now or its latest board change.
+    const end = interview.endedAt ? interview.endedAt.getTime() : Math.max(now.getTime(), span?.last.getTime() ?? 0);
     const sinceStart = (at: Date) => Math.max(0, at.getTime() - start);
 
     const [phaseEvents, notes, hints, chat, participants, stays] = await this.replay.timelineRows(viewer.interviewId);

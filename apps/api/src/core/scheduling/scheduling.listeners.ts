@@ -52,6 +52,42 @@ export class SchedulingListeners {
   }
 
   /**
+   * Each person invited to an interview (at its creation or later) hears who asked them and as
+   * what, in the app when the address belongs to a verified account and by email in any case, so
+   * someone without an account learns of it too. Invitations sent through scheduling say so with
+   * their own notification and calendar email instead.
+   */
+  @OnEvent(DomainEvent.participantsInvited)
+  async invited({ interviewId, byUserId, emails }: DomainEventPayloads['interview.participants_invited']): Promise<void> {
+    const session = await this.repository.findSession(interviewId);
+    if (!session) return;
+    const inviter = session.participants.find((participant) => participant.userId === byUserId);
+    for (const email of emails) {
+      const invitee = session.participants.find((participant) => participant.email === email);
+      if (!invitee || invitee.acceptedAt) continue;
+      const facts = { interviewId, interviewTitle: session.title, scheduledAt: session.scheduledAt, otherName: inviter?.user?.name ?? inviter?.email, role: invitee.role };
+      // One per place offered: someone who declined and is invited again hears of it again.
+      const occasion = `${interviewId}:${invitee.id}`;
+      if (invitee.userId) await this.notifications.notify(invitee.userId, 'interview.added', facts, { occasion });
+      await this.notifications.email({ email: invitee.user?.email ?? invitee.email, userId: invitee.userId }, 'interview.added', facts, { occasion });
+    }
+  }
+
+  /** The candidate hears as soon as the scorecard can be read, in the app and by email. */
+  @OnEvent(DomainEvent.scorecardSubmitted)
+  async scorecardSubmitted({ interviewId, candidateId, byUserId, submittedAt }: DomainEventPayloads['scorecard.submitted']): Promise<void> {
+    const session = await this.repository.findSession(interviewId);
+    const candidate = session?.participants.find((participant) => participant.role === 'candidate' && participant.userId !== null && (candidateId === null || participant.userId === candidateId));
+    if (!session || !candidate?.userId) return;
+    const author = session.participants.find((participant) => participant.userId === byUserId);
+    const facts = { interviewId, interviewTitle: session.title, otherName: author?.user?.name ?? 'Your interviewer' };
+    // A scorecard reopened and submitted again before the candidate looked is ready again.
+    const occasion = `${interviewId}:${submittedAt.getTime()}`;
+    await this.notifications.notify(candidate.userId, 'scorecard.ready', facts, { occasion });
+    await this.notifications.email({ email: candidate.user?.email ?? candidate.email, userId: candidate.userId }, 'scorecard.ready', facts, { occasion });
+  }
+
+  /**
    * A session that took place asks both sides for feedback: the candidate about the interviewer,
    * interviewers for the scorecard. One that never started asks nobody.
    */

@@ -20,7 +20,7 @@ export interface DraftInput {
   candidateId: string | null;
   rubricId: string;
   scores: Record<string, number>;
-  evidence: Record<string, { noteIds: string[]; text: string }>;
+  evidence: Record<string, { noteIds: string[]; text: string; sharedText: Record<string, string> }>;
   recommendation: Recommendation | null;
   feedback: string;
   byUserId: string;

@@ -19,15 +19,20 @@ import { averagePhaseTimes, summariseScores, UNRATED_PEER } from '@pairboard/int
 import { z } from 'zod';
 import { AppError } from '../../base/errors';
 import { ContentService } from '../content';
+import { DomainEvent, DomainEvents } from '../events';
 import { InterviewsService } from '../interviews';
 import { assertScoringAccess } from './scoring-access';
 import { InterviewFacts, PeerFeedbackRow, ScorecardRow, ScoringRepository } from './scoring.repository';
 
 type SaveScorecard = z.output<typeof saveScorecardRequestSchema>;
-type StoredEvidence = Record<string, { noteIds: string[]; text: string }>;
+type StoredEvidence = Record<string, { noteIds: string[]; text: string; sharedText: Record<string, string> }>;
 
 const storedScores = z.record(z.string(), z.number().int().min(1).max(4));
-const storedEvidence = z.record(z.string(), z.object({ noteIds: z.array(z.string()), text: z.string() }));
+// Scorecards saved before the shared wording existed have none: their quotes read as the note does.
+const storedEvidence = z.record(
+  z.string(),
+  z.object({ noteIds: z.array(z.string()), text: z.string(), sharedText: z.record(z.string(), z.string()).optional() }),
+);
 const storedPhases = z.array(frameworkPhaseSchema);
 
 @Injectable()
@@ -36,6 +41,7 @@ export class ScoringService {
     private readonly scoring: ScoringRepository,
     private readonly interviews: InterviewsService,
     private readonly content: ContentService,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -60,26 +66,34 @@ export class ScoringService {
     assertScoringAccess('scorecard.write', role, { scorecardSubmitted: false });
     const rubric = await this.content.defaultRubric();
     const known = new Set(rubric.dimensions.map((dimension) => dimension.key));
-    const evidence: StoredEvidence = request.evidence ?? {};
+    const evidence = request.evidence ?? {};
     const issues: FieldIssue[] = [
       ...Object.keys(request.scores).filter((key) => !known.has(key)).map((key) => ({ path: `scores.${key}`, message: 'Not a dimension of the rubric' })),
       ...Object.keys(evidence).filter((key) => !known.has(key)).map((key) => ({ path: `evidence.${key}`, message: 'Not a dimension of the rubric' })),
     ];
     const noteIds = [...new Set(Object.values(evidence).flatMap((entry) => entry.noteIds))];
-    const notes = new Set((await this.scoring.notesOf(interviewId, noteIds)).map((note) => note.id));
+    const notes = new Map((await this.scoring.notesOf(interviewId, noteIds)).map((note) => [note.id, note.body]));
     for (const [key, entry] of Object.entries(evidence)) {
       entry.noteIds.forEach((noteId, index) => {
         if (!notes.has(noteId)) issues.push({ path: `evidence.${key}.noteIds.${index}`, message: 'No such note in this interview' });
       });
     }
     if (issues.length > 0) throw new AppError('VALIDATION_FAILED', undefined, issues);
+    const stored: StoredEvidence = Object.fromEntries(
+      Object.entries(evidence).map(([key, entry]) => {
+        const picked = [...new Set(entry.noteIds)];
+        // The wording is fixed here, so a later edit of the private note never reaches the candidate.
+        const sharedText = Object.fromEntries(picked.map((noteId) => [noteId, entry.sharedText[noteId] ?? notes.get(noteId) ?? '']));
+        return [key, { noteIds: picked, text: entry.text, sharedText }];
+      }),
+    );
 
     const saved = await this.scoring.saveDraft({
       interviewId,
       candidateId: candidateOf(facts)?.userId ?? null,
       rubricId: rubric.id,
       scores: request.scores,
-      evidence: Object.fromEntries(Object.entries(evidence).map(([key, entry]) => [key, { noteIds: [...new Set(entry.noteIds)], text: entry.text }])),
+      evidence: stored,
       recommendation: request.recommendation ?? null,
       feedback: request.feedback ?? '',
       byUserId: userId,
@@ -102,7 +116,9 @@ export class ScoringService {
       .map((dimension) => ({ path: `scores.${dimension.key}`, message: `Score “${dimension.name}” before submitting` }));
     if (!row?.recommendation) issues.push({ path: 'recommendation', message: 'Choose a recommendation before submitting' });
     if (!row || issues.length > 0) throw new AppError('VALIDATION_FAILED', 'The scorecard is not complete.', issues);
-    if (!(await this.scoring.submit(row.id, userId, new Date()))) throw new AppError('CONFLICT', 'The scorecard is already submitted.');
+    const submittedAt = new Date();
+    if (!(await this.scoring.submit(row.id, userId, submittedAt))) throw new AppError('CONFLICT', 'The scorecard is already submitted.');
+    await this.events.emit(DomainEvent.scorecardSubmitted, { interviewId, candidateId: row.candidateId, byUserId: userId, submittedAt });
     return this.toView(interviewId, await this.scoring.findScorecard(interviewId), facts, role);
   }
 
@@ -244,7 +260,7 @@ export class ScoringService {
         // A note deleted after it was attached simply drops out of the quotes.
         quotes: entry.noteIds.flatMap((noteId) => {
           const note = notes.get(noteId);
-          return note ? [{ noteId, text: note.body, sessionMs: note.sessionMs, phaseIndex: note.phaseIndex }] : [];
+          return note ? [{ noteId, text: entry.sharedText?.[noteId] ?? note.body, sessionMs: note.sessionMs, phaseIndex: note.phaseIndex }] : [];
         }),
       };
     }

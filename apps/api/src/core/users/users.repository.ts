@@ -17,7 +17,7 @@ export class UsersRepository {
   }
 
   /** Returns null when the email is taken (unique violation), so callers need no Prisma error codes. */
-  async create(data: { email: string; name: string; passwordHash: string }): Promise<UserRow | null> {
+  async create(data: { email: string; name: string; passwordHash: string; timeZone?: string | null }): Promise<UserRow | null> {
     try {
       return await this.prisma.user.create({ data });
     } catch (error) {
@@ -43,8 +43,8 @@ export class UsersRepository {
     return count === 1 ? this.findById(id) : null;
   }
 
-  updateName(id: string, name: string): Promise<UserRow> {
-    return this.prisma.user.update({ where: { id }, data: { name } });
+  updateProfile(id: string, changes: { name?: string; timeZone?: string }): Promise<UserRow> {
+    return this.prisma.user.update({ where: { id }, data: changes });
   }
 
   async updatePasswordHash(id: string, passwordHash: string): Promise<void> {

@@ -23,7 +23,7 @@ export class UsersService {
   }
 
   /** Null when the email is taken. */
-  create(data: { email: string; name: string; passwordHash: string }): Promise<UserRow | null> {
+  create(data: { email: string; name: string; passwordHash: string; timeZone?: string | null }): Promise<UserRow | null> {
     return this.users.create(data);
   }
 
@@ -37,8 +37,9 @@ export class UsersService {
     return this.users.markEmailVerified(id, email, at);
   }
 
-  updateName(id: string, name: string): Promise<UserRow> {
-    return this.users.updateName(id, name);
+  /** Changes what is given (name, time zone) and leaves the rest. */
+  updateProfile(id: string, changes: { name?: string; timeZone?: string }): Promise<UserRow> {
+    return this.users.updateProfile(id, changes);
   }
 
   updatePasswordHash(id: string, passwordHash: string): Promise<void> {

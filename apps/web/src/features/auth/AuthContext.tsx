@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { describeError, useApiClient } from '../../api';
 import { createAuthApi } from './auth-api';
+import { browserTimeZone } from './time-zone';
 
 export type AuthState =
   | { status: 'restoring' }
@@ -57,6 +58,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   useEffect(() => client.session.watchVisibility(), [client]);
+
+  // Notifications and emails give times in the profile's zone: until the person has one, it is this browser's.
+  const zoneMissingFor = state.status === 'signedIn' && state.user.timeZone === null ? state.user.id : null;
+  useEffect(() => {
+    const zone = browserTimeZone();
+    if (!zoneMissingFor || !zone) return;
+    api.setTimeZone(zone).then(
+      (user) => setState((current) => (current.status === 'signedIn' && current.user.id === user.id ? { status: 'signedIn', user } : current)),
+      // Not saved now: the next page load tries again.
+      () => undefined,
+    );
+  }, [api, zoneMissingFor]);
 
   // Other tabs of this browser share the refresh cookie: follow their sign-in and sign-out.
   useEffect(() => {

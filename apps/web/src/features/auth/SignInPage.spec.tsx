@@ -11,6 +11,15 @@ function fillAndSubmit(email: string, password: string) {
 }
 
 describe('Sign-in page', () => {
+  it('is shown without asking the server when the browser holds no session', async () => {
+    const server = fakeServer({});
+    const view = renderApp('/', server.fetch, { cookies: '' });
+
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
+    expect(server.requests).toEqual([]);
+    view.stop();
+  });
+
   it('validates with the contracts schema before calling the server', async () => {
     const server = fakeServer({ 'POST /api/auth/refresh': signedOut });
     const view = renderApp('/signin', server.fetch);

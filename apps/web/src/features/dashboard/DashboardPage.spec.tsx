@@ -10,6 +10,14 @@ const signedIn = {
 const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 
 describe('Dashboard', () => {
+  it('reaches Invitations from the main navigation, not only through “Invite someone”', async () => {
+    const server = fakeServer({ ...signedIn, 'GET /api/interviews': () => ({ status: 200, body: { items: [] } }) });
+    const view = renderApp('/', server.fetch);
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'Invitations' })).toHaveAttribute('href', '/invitations');
+    view.stop();
+  });
+
   it('lists interviews by section with the next one first', async () => {
     const next = interviewFixture({
       title: 'Design a chat service',

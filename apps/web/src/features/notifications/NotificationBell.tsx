@@ -11,7 +11,7 @@ function KindIcon({ kind }: { kind: NotificationKind }) {
   if (kind.startsWith('reminder') || kind === 'room.open') return <ClockIcon size={16} />;
   if (kind.startsWith('invitation') || kind.startsWith('interview')) return <CalendarIcon size={16} />;
   if (kind === 'pairing.matched' || kind.startsWith('no_show')) return <UsersIcon size={16} />;
-  if (kind === 'feedback.requested') return <CheckCircleIcon size={16} />;
+  if (kind === 'feedback.requested' || kind === 'scorecard.ready') return <CheckCircleIcon size={16} />;
   return <InfoIcon size={16} />;
 }
 

@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeAccessToken, fakeServer, testUser } from '../../test-support/fake-server';
 import { renderApp } from '../../test-support/render-app';
 
@@ -22,6 +22,40 @@ describe('Profile page', () => {
     expect(server.requests.find((r) => r.method === 'PATCH')?.body).toEqual({ name: 'Augusta Ada King' });
     expect(screen.getByTestId('profile-name')).toHaveTextContent('Augusta Ada King');
     expect(screen.getByRole('button', { name: 'Account menu for Augusta Ada King' })).toBeInTheDocument();
+    view.stop();
+  });
+
+  it('offers the time zone notifications and emails use, and saves a new one alone', async () => {
+    const server = fakeServer({
+      'POST /api/auth/refresh': () => ({ status: 200, body: { accessToken: fakeAccessToken() } }),
+      'GET /api/auth/me': () => ({ status: 200, body: { ...testUser, timeZone: 'Europe/Berlin' } }),
+      'PATCH /api/auth/me': (request) => ({ status: 200, body: { ...testUser, timeZone: 'Europe/Berlin', ...(request.body as object) } }),
+    });
+    const view = renderApp('/profile', server.fetch);
+
+    const zone = await screen.findByLabelText('Time zone');
+    expect(zone).toHaveValue('Europe/Berlin');
+    fireEvent.change(zone, { target: { value: 'America/New_York' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(await screen.findByText('Your time zone was updated.')).toBeInTheDocument();
+    expect(server.requests.find((r) => r.method === 'PATCH')?.body).toEqual({ timeZone: 'America/New_York' });
+    expect(screen.getByLabelText('Time zone')).toHaveValue('America/New_York');
+    view.stop();
+  });
+
+  it("gives a profile without a time zone this browser's, once", async () => {
+    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const server = fakeServer({
+      'POST /api/auth/refresh': () => ({ status: 200, body: { accessToken: fakeAccessToken() } }),
+      'GET /api/auth/me': () => ({ status: 200, body: { ...testUser, timeZone: null } }),
+      'PATCH /api/auth/me': (request) => ({ status: 200, body: { ...testUser, ...(request.body as object) } }),
+    });
+    const view = renderApp('/profile', server.fetch);
+
+    expect(await screen.findByLabelText('Time zone')).toHaveValue(browserZone);
+    await waitFor(() => expect(server.requests.filter((r) => r.method === 'PATCH').map((r) => r.body)).toEqual([{ timeZone: browserZone }]));
+    expect(screen.getByRole('button', { name: 'Save changes' })).toBeDisabled();
     view.stop();
   });
 

@@ -1,10 +1,11 @@
 import { changePasswordRequestSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, updateProfileRequestSchema, type User } from '@pairboard/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useApiClient } from '../../api';
 import { useZodForm } from '../../forms/useZodForm';
-import { Alert, Avatar, Button, Card, CardFooter, LoadErrorAlert, LoadingBlock, PageHeader, PasswordField, TextField, useDocumentTitle } from '../../ui';
+import { Alert, Avatar, Button, Card, CardFooter, LoadErrorAlert, LoadingBlock, PageHeader, PasswordField, SelectField, TextField, useDocumentTitle } from '../../ui';
 import { useAuth } from '../auth/AuthContext';
+import { browserTimeZone, knownTimeZones } from '../auth/time-zone';
 import { changePassword, fetchMe, meQueryKey, updateProfile } from './profile-api';
 import './ProfilePage.css';
 
@@ -36,20 +37,27 @@ function ProfileForm({ user }: { user: User }) {
   const client = useApiClient();
   const queryClient = useQueryClient();
   const { setUser } = useAuth();
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
 
-  const form = useZodForm(updateProfileRequestSchema, { name: user.name }, async (request) => {
-    setSaved(false);
-    const updated = await updateProfile(client, request);
+  // A profile without a zone is read in this browser's until the person saves one.
+  const savedZone = user.timeZone ?? browserTimeZone() ?? 'UTC';
+  const form = useZodForm(updateProfileRequestSchema, { name: user.name, timeZone: savedZone }, async (request) => {
+    setSaved(null);
+    const renamed = request.name !== user.name;
+    const updated = await updateProfile(client, {
+      ...(renamed && { name: request.name }),
+      ...(request.timeZone !== savedZone && { timeZone: request.timeZone }),
+    });
     queryClient.setQueryData(meQueryKey, updated);
     setUser(updated);
-    form.setValues({ name: updated.name });
-    setSaved(true);
+    form.setValues({ name: updated.name, timeZone: updated.timeZone ?? savedZone });
+    setSaved(renamed ? 'Your name was updated.' : 'Your time zone was updated.');
   });
-  const unchanged = form.values.name.trim() === user.name;
+  const zones = useMemo(() => knownTimeZones(savedZone).map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') })), [savedZone]);
+  const unchanged = form.values.name.trim() === user.name && form.values.timeZone === savedZone;
 
   return (
-    <Card title="Account" description="Your name is shown to the people you practise with.">
+    <Card title="Account" description="Your name is shown to the people you practise with; notifications and emails give times in your time zone.">
       <div className="profile__identity">
         <Avatar name={form.values.name.trim() || user.name} size="lg" />
         <dl className="profile__facts">
@@ -66,14 +74,24 @@ function ProfileForm({ user }: { user: User }) {
       <form
         className="profile__form"
         noValidate
-        aria-label="Change name"
+        aria-label="Account details"
         onSubmit={form.handleSubmit}
-        onChange={() => setSaved(false)}
+        onChange={() => setSaved(null)}
       >
         {form.formError && <Alert tone="error">{form.formError}</Alert>}
         <TextField {...form.field('name')} label="Display name" autoComplete="name" maxLength={80} />
+        <SelectField
+          label="Time zone"
+          value={form.values.timeZone}
+          options={zones}
+          error={form.fieldErrors.timeZone}
+          onChange={(timeZone) => {
+            setSaved(null);
+            form.setValues((current) => ({ ...current, timeZone }));
+          }}
+        />
         <div className="profile__status" aria-live="polite">
-          {saved && unchanged && 'Your name was updated.'}
+          {unchanged && saved}
         </div>
         <CardFooter>
           <Button type="submit" variant="primary" loading={form.pending} disabled={unchanged}>

@@ -1,5 +1,5 @@
 import type { QuestionDetail } from '@pairboard/contracts';
-import { DEFAULT_RUBRIC, PHASE_GUIDES, PHASE_KEYS } from '@pairboard/interview-content';
+import { PHASE_GUIDES, PHASE_KEYS } from '@pairboard/interview-content';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { useApiClient } from '../../api';
@@ -14,12 +14,12 @@ import {
   QueryFailure,
   useDocumentTitle,
 } from '../../ui';
+import { dimensionName } from '../scoring/labels';
 import { fetchQuestion, questionQueryKey, topicName } from './questions-api';
 import { LevelBadge, TopicTags } from './QuestionsPage';
 import './QuestionDetailPage.css';
 
 const phaseName = (key: string) => (PHASE_GUIDES as Record<string, { name: string } | undefined>)[key]?.name ?? key;
-const dimensionName = (key: string) => DEFAULT_RUBRIC.dimensions.find((dimension) => dimension.key === key)?.name ?? key;
 
 export default function QuestionDetailPage() {
   const { questionId = '' } = useParams();

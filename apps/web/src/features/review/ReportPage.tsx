@@ -1,4 +1,4 @@
-import { scriptListSchema, type Interview, type ScriptSummary, type Timeline } from '@pairboard/contracts';
+import { RECOMMENDATIONS, scriptListSchema, type Interview, type ScriptSummary, type Timeline } from '@pairboard/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -7,6 +7,7 @@ import { BackLink, Button, Card, LoadErrorAlert, LoadingBlock, PageHeader, Query
 import { InterviewNotFound } from '../interviews/InterviewPage';
 import { fetchInterview, interviewQueryKey } from '../interviews/interviews-api';
 import { formatFullDateTime } from '../interviews/schedule';
+import { dimensionName, RECOMMENDATION_LABEL, RUBRIC_DIMENSIONS } from '../scoring/labels';
 import { formatSessionTime } from './playback';
 import { phaseTimings } from './report';
 import { interviewReplaySource } from './review-api';
@@ -135,20 +136,24 @@ function Report({ interview, timeline, script, scorecard }: { interview: Intervi
   );
 }
 
-function ScorecardSummary({ scorecard }: { scorecard: Record<string, unknown> }) {
+export function ScorecardSummary({ scorecard }: { scorecard: Record<string, unknown> }) {
   const scores = (scorecard.scores ?? {}) as Record<string, number>;
+  // The rubric's order and names; a key the rubric no longer has still shows, after them.
+  const rubricKeys = RUBRIC_DIMENSIONS.map((dimension) => dimension.key);
+  const keys = [...rubricKeys.filter((key) => key in scores), ...Object.keys(scores).filter((key) => !rubricKeys.includes(key))];
+  const recommendation = RECOMMENDATIONS.find((value) => value === scorecard.recommendation);
   return (
     <dl className="report-page__facts">
-      {Object.entries(scores).map(([dimension, score]) => (
-        <div key={dimension}>
-          <dt>{dimension}</dt>
-          <dd>{score} / 4</dd>
+      {keys.map((key) => (
+        <div key={key}>
+          <dt>{dimensionName(key)}</dt>
+          <dd>{scores[key]} / 4</dd>
         </div>
       ))}
-      {typeof scorecard.recommendation === 'string' && (
+      {recommendation && (
         <div>
           <dt>Recommendation</dt>
-          <dd>{scorecard.recommendation.replace('_', ' ')}</dd>
+          <dd>{RECOMMENDATION_LABEL[recommendation]}</dd>
         </div>
       )}
       {typeof scorecard.feedback === 'string' && scorecard.feedback && (

@@ -8,7 +8,7 @@ interface Message {
   action: 'reconnect' | 'signIn' | 'dashboard' | null;
 }
 
-function messageFor(reason: StopReason, readOnly: boolean): Message {
+function messageFor(reason: StopReason, readOnly: boolean, ended: boolean): Message {
   switch (reason) {
     case 'signIn':
       return {
@@ -18,6 +18,9 @@ function messageFor(reason: StopReason, readOnly: boolean): Message {
         action: 'signIn',
       };
     case 'forbidden':
+      if (ended) {
+        return { tone: 'info', title: 'The interview has ended.', body: 'Its board is read-only; the replay keeps it as it was at the end.', action: null };
+      }
       return readOnly
         ? {
             tone: 'info',
@@ -68,14 +71,16 @@ function messageFor(reason: StopReason, readOnly: boolean): Message {
 interface RoomBannerProps {
   sync: SyncState;
   readOnly: boolean;
+  /** A refusal after the end is the read-only board, not a problem to reconnect from. */
+  ended?: boolean;
   onReconnect(): void;
   onSignIn(): void;
 }
 
 /** Why the board stopped syncing and what the person can do about it. */
-export function RoomBanner({ sync, readOnly, onReconnect, onSignIn }: RoomBannerProps) {
+export function RoomBanner({ sync, readOnly, ended = false, onReconnect, onSignIn }: RoomBannerProps) {
   if (sync.phase !== 'stopped' || !sync.stop) return null;
-  const message = messageFor(sync.stop, readOnly);
+  const message = messageFor(sync.stop, readOnly, ended);
   const action =
     message.action === 'reconnect' ? (
       <Button size="sm" icon={<RefreshIcon />} onClick={onReconnect}>

@@ -16,6 +16,7 @@ import { boardFileTransport } from './board-files';
 import { initialSyncState, type SyncState } from './connection-state';
 import { colorFor, peopleInRoom, type RoomPerson } from './people';
 import { RoomBanner } from './RoomBanner';
+import { RoomEnded } from './RoomEnded';
 import { RoomHeader } from './RoomHeader';
 import { InterviewClock } from './interview/InterviewClock';
 import { PhaseTimeline } from './interview/PhaseTimeline';
@@ -67,7 +68,6 @@ function Room({ interview }: { interview: Interview }) {
   const me = useMemo(() => ({ id: user.id, name: user.name, color: colorFor(user.id) }), [user.id, user.name]);
   const [live, setLive] = useState<LiveBoard | null>(null);
   const [people, setPeople] = useState<RoomPerson[]>(() => peopleInRoom(new Map(), me));
-  const readOnly = interview.myRole === 'observer';
   const files = useMemo(() => boardFileTransport(client, interview.id), [client, interview.id]);
 
   useEffect(() => {
@@ -106,6 +106,9 @@ function Room({ interview }: { interview: Interview }) {
   // The interview itself: clock, panel, chat, presence and follow mode over the `/rooms` socket.
   const { socket, snapshot } = useInterviewRoom(interview.id, client.session);
   const room = snapshot.room;
+  // The server refuses every change to an ended interview's board, so it is shown in view mode.
+  const ended = room?.clock.status === 'ended' || (!room && interview.status === 'ended');
+  const readOnly = interview.myRole === 'observer' || ended;
   const [problem, setProblem] = useState<string | null>(null);
   const showProblem = useCallback((message: string) => setProblem(message), []);
   useEffect(() => {
@@ -156,9 +159,11 @@ function Room({ interview }: { interview: Interview }) {
           socket?.send(presenting ? 'present:start' : 'present:stop', {}).catch((error: unknown) => showProblem(error instanceof Error ? error.message : String(error)));
         }}
       />
+      {ended && <RoomEnded interviewId={interview.id} role={room?.me.role ?? interview.myRole} />}
       <RoomBanner
         sync={sync}
         readOnly={readOnly}
+        ended={ended}
         onReconnect={() => live?.connection.reconnect()}
         onSignIn={() => void signOut()}
       />

@@ -1,25 +1,46 @@
-import { RECOMMENDATIONS, type Interview, type Note, type Recommendation, type RubricResponse, type Scorecard, type SaveScorecardRequest } from '@pairboard/contracts';
+import {
+  NOTE_MAX_LENGTH,
+  RECOMMENDATIONS,
+  type EvidenceQuote,
+  type Interview,
+  type Note,
+  type Recommendation,
+  type RubricResponse,
+  type Scorecard,
+  type SaveScorecardRequest,
+} from '@pairboard/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ApiError, describeError, useApiClient } from '../../api';
 import { Alert, Button, Card, CheckIcon, cx, PageHeader } from '../../ui';
 import { formatFullDateTime } from '../interviews/schedule';
 import { Autosave, type AutosaveStatus } from './autosave';
-import { formatSessionTime, RECOMMENDATION_LABEL, SCORE_LABEL } from './labels';
+import { EvidenceContent, noteStamp, sharesAnything } from './EvidenceContent';
+import { RECOMMENDATION_LABEL, SCORE_LABEL } from './labels';
 import { ScorecardView } from './ScorecardView';
 import { fetchNotes, isRetryableError, notesQueryKey, reopenScorecard, saveScorecard, scorecardQueryKey, submitScorecard } from './scoring-api';
 
+/** One dimension's evidence: the picked notes, the wording the candidate reads for each, the interviewer's own words. */
+type EvidenceDraft = { noteIds: string[]; sharedText: Record<string, string>; text: string };
+
 type Draft = Required<Pick<SaveScorecardRequest, 'scores' | 'feedback'>> & {
   recommendation: Recommendation | null;
-  evidence: Record<string, { noteIds: string[]; text: string }>;
+  evidence: Record<string, EvidenceDraft>;
 };
+
+const NO_EVIDENCE: EvidenceDraft = { noteIds: [], sharedText: {}, text: '' };
 
 function draftOf(scorecard: Scorecard): Draft {
   return {
     scores: { ...scorecard.scores },
     recommendation: scorecard.recommendation,
     feedback: scorecard.feedback,
-    evidence: Object.fromEntries(Object.entries(scorecard.evidence).map(([key, entry]) => [key, { noteIds: entry.noteIds, text: entry.text }])),
+    evidence: Object.fromEntries(
+      Object.entries(scorecard.evidence).map(([key, entry]) => [
+        key,
+        { noteIds: entry.noteIds, sharedText: Object.fromEntries(entry.quotes.map((quote) => [quote.noteId, quote.text])), text: entry.text },
+      ]),
+    ),
   };
 }
 
@@ -181,7 +202,7 @@ function DraftForm({
               Submit the scorecard?
             </p>
             <p className="scorecard__muted">
-              It is locked and the candidate can read it. You can reopen it only until they have opened it.
+              It is locked and the candidate can read it, evidence included, as previewed. You can reopen it only until they have opened it.
             </p>
           </div>
           <div className="scorecard__confirm-actions">
@@ -211,7 +232,7 @@ function DraftForm({
             notes={notes.data ?? []}
             notesState={notes.isPending ? 'loading' : notes.isError ? 'error' : 'ready'}
             phaseNames={phaseNames}
-            value={draft.evidence[dimension.key] ?? { noteIds: [], text: '' }}
+            value={draft.evidence[dimension.key] ?? NO_EVIDENCE}
             onChange={(entry) => update((current) => ({ ...current, evidence: { ...current.evidence, [dimension.key]: entry } }))}
           />
         </Card>
@@ -302,13 +323,25 @@ function EvidencePicker({
   notes: Note[];
   notesState: 'loading' | 'error' | 'ready';
   phaseNames: string[];
-  value: { noteIds: string[]; text: string };
-  onChange(next: { noteIds: string[]; text: string }): void;
+  value: EvidenceDraft;
+  onChange(next: EvidenceDraft): void;
 }) {
   const [open, setOpen] = useState(value.noteIds.length > 0 || value.text !== '');
   const picked = useMemo(() => new Set(value.noteIds), [value.noteIds]);
-  const toggle = (noteId: string) =>
-    onChange({ ...value, noteIds: picked.has(noteId) ? value.noteIds.filter((id) => id !== noteId) : [...value.noteIds, noteId] });
+  const notesById = useMemo(() => new Map(notes.map((note) => [note.id, note])), [notes]);
+  const toggle = (note: Note) => {
+    if (picked.has(note.id)) {
+      const sharedText = Object.fromEntries(Object.entries(value.sharedText).filter(([noteId]) => noteId !== note.id));
+      onChange({ ...value, noteIds: value.noteIds.filter((id) => id !== note.id), sharedText });
+    } else {
+      // Picking starts from the note word for word; the interviewer sees it below and may reword it.
+      onChange({ ...value, noteIds: [...value.noteIds, note.id], sharedText: { ...value.sharedText, [note.id]: note.text } });
+    }
+  };
+  const preview: EvidenceQuote[] = value.noteIds.flatMap((noteId) => {
+    const note = notesById.get(noteId);
+    return note ? [{ noteId, text: value.sharedText[noteId] ?? '', sessionMs: note.sessionMs, phaseIndex: note.phaseIndex }] : [];
+  });
 
   if (!open) {
     return (
@@ -320,6 +353,10 @@ function EvidencePicker({
   return (
     <fieldset className="evidence">
       <legend className="evidence__legend">Evidence for {dimensionName}</legend>
+      <p className="evidence__notice">
+        The candidate reads the evidence. Your notes stay private unless you pick one here: the candidate then reads it in the wording you
+        give below.
+      </p>
       {notesState === 'loading' ? (
         <p className="scorecard__muted">Loading your notes…</p>
       ) : notesState === 'error' ? (
@@ -331,17 +368,33 @@ function EvidencePicker({
           {notes.map((note) => (
             <li key={note.id}>
               <label className={cx('evidence__note', picked.has(note.id) && 'evidence__note--picked')}>
-                <input type="checkbox" checked={picked.has(note.id)} onChange={() => toggle(note.id)} />
-                <span className="scorecard__stamp">
-                  {note.phaseIndex !== null ? (phaseNames[note.phaseIndex] ?? `Phase ${note.phaseIndex + 1}`) : 'Before start'} · {formatSessionTime(note.sessionMs)}
-                </span>
+                <input type="checkbox" checked={picked.has(note.id)} onChange={() => toggle(note)} />
+                <span className="scorecard__stamp">{noteStamp(note.phaseIndex, note.sessionMs, phaseNames)}</span>
                 <span className="evidence__note-text">{note.text}</span>
               </label>
             </li>
           ))}
         </ul>
       )}
+      {preview.map((quote) => (
+        <TextArea
+          key={quote.noteId}
+          label={`Shared from your note at ${noteStamp(quote.phaseIndex, quote.sessionMs, phaseNames)} (quote or paraphrase)`}
+          value={quote.text}
+          maxLength={NOTE_MAX_LENGTH}
+          rows={2}
+          onChange={(text) => onChange({ ...value, sharedText: { ...value.sharedText, [quote.noteId]: text } })}
+        />
+      ))}
       <TextArea label="In your words" value={value.text} maxLength={2000} rows={2} onChange={(text) => onChange({ ...value, text })} />
+      <div className="evidence__preview" role="group" aria-label={`What the candidate reads for ${dimensionName}`}>
+        <h3 className="scorecard__evidence-title">What the candidate reads</h3>
+        {sharesAnything(preview, value.text) ? (
+          <EvidenceContent quotes={preview} text={value.text} phaseNames={phaseNames} />
+        ) : (
+          <p className="scorecard__muted">Nothing yet.</p>
+        )}
+      </div>
     </fieldset>
   );
 }

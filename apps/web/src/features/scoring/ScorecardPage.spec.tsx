@@ -1,5 +1,5 @@
-import type { RubricResponse, Scorecard } from '@pairboard/contracts';
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import type { Note, RubricResponse, Scorecard } from '@pairboard/contracts';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeAccessToken, fakeServer, type RecordedRequest } from '../../test-support/fake-server';
 import { interviewFixture, me, participant } from '../../test-support/interviews';
 import { renderApp } from '../../test-support/render-app';
@@ -116,6 +116,90 @@ describe('Scorecard page', () => {
     expect(await screen.findByRole('button', { name: 'Reopen' })).toBeInTheDocument();
     expect(screen.getByText(/Until they open it, you can still reopen it/)).toBeInTheDocument();
     expect(server.count(`POST /api/interviews/${interview.id}/scorecard/submit`)).toBe(1);
+    view.stop();
+  });
+
+  it('tells the interviewer that evidence is shared and previews the wording the candidate will read', async () => {
+    const interview = interviewFixture();
+    const note: Note = {
+      id: '5f0c2a5e-4e6f-4d8e-9a51-1b2c3d4e5f60',
+      authorId: 'u1',
+      authorName: 'Ada Lovelace',
+      text: 'Rambled; sounded nervous',
+      sessionMs: 95_000,
+      phaseIndex: null,
+      createdAt: 0,
+      updatedAt: 0,
+    };
+    const saves: RecordedRequest[] = [];
+    const server = fakeServer({
+      ...signedIn,
+      [`GET /api/interviews/${interview.id}`]: () => ({ status: 200, body: interview }),
+      'GET /api/rubrics/default': () => ({ status: 200, body: rubric }),
+      'GET /api/scripts': () => ({ status: 200, body: { items: [] } }),
+      [`GET /api/interviews/${interview.id}/notes`]: () => ({ status: 200, body: { items: [note] } }),
+      [`GET /api/interviews/${interview.id}/scorecard`]: () => ({ status: 200, body: scorecardOf() }),
+      [`PUT /api/interviews/${interview.id}/scorecard`]: (request) => {
+        saves.push(request);
+        return { status: 200, body: scorecardOf({ updatedAt: new Date().toISOString() }) };
+      },
+    });
+    const view = renderApp(`/interviews/${interview.id}/scorecard`, server.fetch);
+    await screen.findByRole('heading', { name: 'Scorecard', level: 1 });
+    const requirements = screen.getByRole('region', { name: 'Requirements' });
+    fireEvent.click(within(requirements).getByRole('button', { name: 'Add evidence' }));
+    expect(within(requirements).getByText(/The candidate reads the evidence\. Your notes stay private unless you pick one here/)).toBeInTheDocument();
+    const preview = within(requirements).getByRole('group', { name: 'What the candidate reads for Requirements' });
+    expect(within(preview).getByText('Nothing yet.')).toBeInTheDocument();
+
+    fireEvent.click(await within(requirements).findByRole('checkbox'));
+    // Picked word for word at first, and the interviewer sees exactly that before anything is shared.
+    const wording = within(requirements).getByRole('textbox', { name: /^Shared from your note at Before start · 01:35/ });
+    expect(wording).toHaveValue('Rambled; sounded nervous');
+    expect(within(preview).getByText('Rambled; sounded nervous')).toBeInTheDocument();
+
+    fireEvent.change(wording, { target: { value: 'Took a while to settle into the problem.' } });
+    expect(within(preview).getByText('Took a while to settle into the problem.')).toBeInTheDocument();
+    expect(within(preview).queryByText('Rambled; sounded nervous')).toBeNull();
+
+    await waitFor(() => expect(saves.length).toBeGreaterThan(0), { timeout: 5000 });
+    await waitFor(() =>
+      expect(saves.at(-1)?.body).toMatchObject({
+        evidence: { requirements: { noteIds: [note.id], sharedText: { [note.id]: 'Took a while to settle into the problem.' }, text: '' } },
+      }),
+    );
+    view.stop();
+  });
+
+  it('shows the candidate each picked note in the wording the interviewer shared, and nothing of a note shared as empty', async () => {
+    const interview = interviewFixture({ myRole: 'candidate', participants: [{ ...me, role: 'candidate' }, participant({ email: 'ivy@example.com', role: 'interviewer' })] });
+    const submitted = scorecardOf({
+      status: 'submitted',
+      scores: { requirements: 3, design: 3 },
+      recommendation: 'yes',
+      submittedAt: '2025-01-02T00:00:00.000Z',
+      evidence: {
+        requirements: {
+          noteIds: ['n1', 'n2'],
+          text: '',
+          quotes: [
+            { noteId: 'n1', text: 'Took a while to settle into the problem.', sessionMs: 95_000, phaseIndex: null },
+            { noteId: 'n2', text: '', sessionMs: 120_000, phaseIndex: null },
+          ],
+        },
+      },
+    });
+    const server = fakeServer({
+      ...signedIn,
+      [`GET /api/interviews/${interview.id}`]: () => ({ status: 200, body: interview }),
+      'GET /api/rubrics/default': () => ({ status: 200, body: rubric }),
+      'GET /api/scripts': () => ({ status: 200, body: { items: [] } }),
+      [`GET /api/interviews/${interview.id}/scorecard`]: () => ({ status: 200, body: submitted }),
+    });
+    const view = renderApp(`/interviews/${interview.id}/scorecard`, server.fetch);
+    await screen.findByRole('heading', { name: 'Your scorecard' });
+    expect(screen.getByText('Took a while to settle into the problem.')).toBeInTheDocument();
+    expect(screen.getAllByText(/^Before start · /)).toHaveLength(1);
     view.stop();
   });
 });

@@ -2,7 +2,8 @@ import type { Interview, RubricResponse, Scorecard } from '@pairboard/contracts'
 import type { ReactNode } from 'react';
 import { Badge, Card, LinkButton, PageHeader } from '../../ui';
 import { formatFullDateTime } from '../interviews/schedule';
-import { formatSessionTime, RECOMMENDATION_LABEL, SCORE_LABEL } from './labels';
+import { EvidenceContent, sharesAnything } from './EvidenceContent';
+import { RECOMMENDATION_LABEL, SCORE_LABEL } from './labels';
 
 interface ScorecardViewProps {
   interview: Interview;
@@ -62,23 +63,10 @@ export function ScorecardView({ interview, rubric, scorecard, phaseNames, audien
                 {score && <p className="scorecard__anchor">{dimension.anchors[score]}</p>}
               </div>
             </div>
-            {evidence && (evidence.text || evidence.quotes.length > 0) && (
+            {evidence && sharesAnything(evidence.quotes, evidence.text) && (
               <div className="scorecard__evidence">
                 <h3 className="scorecard__evidence-title">Evidence</h3>
-                {evidence.quotes.length > 0 && (
-                  <ul className="scorecard__quotes">
-                    {evidence.quotes.map((quote) => (
-                      <li key={quote.noteId}>
-                        <span className="scorecard__stamp">
-                          {quote.phaseIndex !== null ? (phaseNames[quote.phaseIndex] ?? `Phase ${quote.phaseIndex + 1}`) : 'Before start'} ·{' '}
-                          {formatSessionTime(quote.sessionMs)}
-                        </span>
-                        <span>{quote.text}</span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                {evidence.text && <p className="scorecard__evidence-text">{evidence.text}</p>}
+                <EvidenceContent quotes={evidence.quotes} text={evidence.text} phaseNames={phaseNames} />
               </div>
             )}
           </Card>

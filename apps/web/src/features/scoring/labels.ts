@@ -1,4 +1,5 @@
 import type { PeerRatingAspect, Recommendation } from '@pairboard/contracts';
+import { DEFAULT_RUBRIC } from '@pairboard/interview-content';
 
 export const RECOMMENDATION_LABEL: Record<Recommendation, string> = {
   strong_no: 'Strong no',
@@ -6,6 +7,14 @@ export const RECOMMENDATION_LABEL: Record<Recommendation, string> = {
   yes: 'Yes',
   strong_yes: 'Strong yes',
 };
+
+/** Rubric dimensions in the rubric's order: every scorecard and every question's signals are keyed by these. */
+export const RUBRIC_DIMENSIONS: readonly { key: string; name: string }[] = DEFAULT_RUBRIC.dimensions;
+
+/** A rubric dimension's name for its key; the key itself only for a dimension the rubric does not have. */
+export function dimensionName(key: string): string {
+  return RUBRIC_DIMENSIONS.find((dimension) => dimension.key === key)?.name ?? key;
+}
 
 export const SCORE_LABEL: Record<1 | 2 | 3 | 4, string> = {
   1: 'No hire',

@@ -1,6 +1,7 @@
 import { CHAT_MESSAGE_MAX_LENGTH, type ChatMessage } from '@pairboard/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { Button, cx } from '../../../ui';
+import { formatChatTime } from './chat-reading';
 import type { RoomsSocket } from './rooms-socket';
 import type { Run } from './side-panel-parts';
 
@@ -15,7 +16,12 @@ export function ChatMessages({ messages, myId }: { messages: ChatMessage[]; myId
     <ul className="chat__messages" aria-label="Messages" data-testid="chat-messages">
       {messages.map((message) => (
         <li key={message.id} className={cx('chat__message', message.authorId === myId && 'chat__message--mine')} data-testid="chat-message">
-          <span className="chat__author">{message.authorId === myId ? 'You' : message.authorName}</span>
+          <span className="chat__meta">
+            <span className="chat__author">{message.authorId === myId ? 'You' : message.authorName}</span>
+            <time className="chat__time" dateTime={new Date(message.sentAt).toISOString()} title={new Date(message.sentAt).toLocaleString()}>
+              {formatChatTime(message.sentAt)}
+            </time>
+          </span>
           {/* Plain text, exactly as typed. */}
           <span className="chat__text">{message.text}</span>
         </li>

@@ -1,6 +1,7 @@
 import { NOTE_MAX_LENGTH, type Note, type RoomState } from '@pairboard/contracts';
 import { useState } from 'react';
 import { Button } from '../../../ui';
+import { dimensionName } from '../../scoring/labels';
 import { formatElapsed } from './clock-display';
 import type { RoomsSocket } from './rooms-socket';
 import { isSubmitKey, List, type Run, Section } from './side-panel-parts';
@@ -71,7 +72,7 @@ export function InterviewerTab({ room, socket, run }: { room: RoomState; socket:
         <Section title="Signals">
           {Object.entries(question.signals).map(([dimension, signals]) => (
             <div key={dimension}>
-              <h3 className="side-panel__subheading">{dimension}</h3>
+              <h3 className="side-panel__subheading">{dimensionName(dimension)}</h3>
               <List items={signals} />
             </div>
           ))}

@@ -2,6 +2,7 @@ import type { RoomState } from '@pairboard/contracts';
 import { useId, useState, type KeyboardEvent } from 'react';
 import { cx } from '../../../ui';
 import { CandidateTab } from './CandidateTab';
+import { useUnreadChat } from './chat-reading';
 import { ChatTab } from './ChatTab';
 import { InterviewerTab } from './InterviewerTab';
 import type { RoomsSocket } from './rooms-socket';
@@ -26,6 +27,7 @@ export function SidePanel({ room, freshHints, socket, onError }: SidePanelProps)
   const [open, setOpen] = useState(true);
   const [tab, setTab] = useState<Tab>(isInterviewer ? 'interviewer' : 'candidate');
   const baseId = useId();
+  const unread = useUnreadChat(room.interview.id, room.me.userId, room.chat, open && tab === 'chat');
   const run = (action: Promise<unknown>) => action.catch((error: unknown) => onError(error instanceof Error ? error.message : String(error)));
 
   const onTabKey = (event: KeyboardEvent, index: number) => {
@@ -49,6 +51,7 @@ export function SidePanel({ room, freshHints, socket, onError }: SidePanelProps)
       >
         {open ? '›' : '‹'}
         <span className="pb-visually-hidden">{open ? 'Hide the panel' : 'Show the panel'}</span>
+        {!open && <UnreadMarker count={unread} />}
       </button>
       {open && (
         <>
@@ -67,6 +70,7 @@ export function SidePanel({ room, freshHints, socket, onError }: SidePanelProps)
                 onKeyDown={(event) => onTabKey(event, index)}
               >
                 {entry.label}
+                {entry.id === 'chat' && <UnreadMarker count={unread} />}
               </button>
             ))}
           </div>
@@ -78,5 +82,17 @@ export function SidePanel({ room, freshHints, socket, onError }: SidePanelProps)
         </>
       )}
     </aside>
+  );
+}
+
+function UnreadMarker({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <>
+      <span className="side-panel__unread" aria-hidden="true" data-testid="chat-unread">
+        {count > 99 ? '99+' : count}
+      </span>
+      <span className="pb-visually-hidden"> ({count} unread)</span>
+    </>
   );
 }

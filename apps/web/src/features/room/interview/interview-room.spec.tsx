@@ -1,8 +1,12 @@
 import type { Note, RoomClock, RoomPhase, RoomState } from '@pairboard/contracts';
-import { render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { clockDisplay, formatDuration, phaseChipText } from './clock-display';
 import { initialRoomState, roomReducer, type InterviewRoomState, type RoomAction } from './room-state';
+import { formatChatTime, unreadCount } from './chat-reading';
 import { ChatMessages } from './ChatTab';
+import { InterviewerTab } from './InterviewerTab';
+import type { RoomsSocket } from './rooms-socket';
+import { SidePanel } from './SidePanel';
 
 const phase = (key: string, name: string, minutes: number): RoomPhase => ({
   key,
@@ -162,6 +166,55 @@ describe('clock display', () => {
 });
 
 describe('chat', () => {
+  const message = (id: string, authorId: string, sentAt = T0) => ({ id, authorId, authorName: authorId === 'u1' ? 'Ada' : 'Grace', text: `text ${id}`, sentAt });
+
+  it('shows when each message was sent, on the reader’s clock', () => {
+    render(<ChatMessages messages={[message('m1', 'u2')]} myId="u1" />);
+    const time = screen.getByText(formatChatTime(T0));
+    expect(time.tagName).toBe('TIME');
+    expect(time).toHaveAttribute('dateTime', new Date(T0).toISOString());
+  });
+
+  it('formats the time in the reader’s zone', () => {
+    // 2023-11-14T22:13:20Z
+    expect(formatChatTime(T0, 'en-GB', 'Europe/Paris')).toBe('23:13');
+    expect(formatChatTime(T0, 'en-GB', 'America/New_York')).toBe('17:13');
+  });
+
+  it('counts messages from others after the last one read', () => {
+    const messages = [message('m1', 'u2'), message('m2', 'u1'), message('m3', 'u2'), message('m4', 'u2')];
+    expect(unreadCount(messages, 'u1', null)).toBe(3);
+    expect(unreadCount(messages, 'u1', 'm2')).toBe(2);
+    expect(unreadCount(messages, 'u1', 'm4')).toBe(0);
+  });
+
+  it('marks the Chat tab with the number of unread messages until the chat is opened', () => {
+    window.localStorage.clear();
+    const socket = {} as RoomsSocket;
+    const room = roomState({ chat: [message('m1', 'u2')] });
+    const view = render(<SidePanel room={room} freshHints={[]} socket={socket} onError={() => undefined} />);
+    expect(screen.getByRole('tab', { name: /^Chat \(1 unread\)$/ })).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('tab', { name: /^Chat/ }));
+    expect(screen.getByRole('tab', { name: 'Chat' })).toBeInTheDocument();
+    expect(screen.queryByTestId('chat-unread')).toBeNull();
+
+    // New messages while another tab is open are unread; the reader's own are not.
+    fireEvent.click(screen.getByRole('tab', { name: 'Interviewer' }));
+    act(() => view.rerender(<SidePanel room={{ ...room, chat: [...room.chat, message('m2', 'u1'), message('m3', 'u2'), message('m4', 'u2')] }} freshHints={[]} socket={socket} onError={() => undefined} />));
+    expect(screen.getByRole('tab', { name: /^Chat \(2 unread\)$/ })).toBeInTheDocument();
+    expect(screen.getByTestId('chat-unread')).toHaveTextContent('2');
+
+    // A collapsed panel still shows the count on its toggle.
+    fireEvent.click(screen.getByRole('button', { name: /Hide the panel/ }));
+    expect(screen.getByRole('button', { name: /Show the panel \(2 unread\)$/ })).toBeInTheDocument();
+    view.unmount();
+
+    // Reading is remembered in this browser: a reload does not count read messages again.
+    render(<SidePanel room={{ ...room, chat: [...room.chat, message('m2', 'u1'), message('m3', 'u2'), message('m4', 'u2')] }} freshHints={[]} socket={socket} onError={() => undefined} />);
+    expect(screen.getByRole('tab', { name: /^Chat \(2 unread\)$/ })).toBeInTheDocument();
+  });
+
   it('renders messages as text, never as markup', () => {
     const text = '<img src=x onerror="alert(1)"><b>bold</b>';
     const { container } = render(
@@ -170,5 +223,18 @@ describe('chat', () => {
     expect(screen.getByText(text)).toBeInTheDocument();
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('b')).toBeNull();
+  });
+});
+
+describe('interviewer tab', () => {
+  it('names the signals by the rubric’s dimension names, not their keys', () => {
+    const room = roomState();
+    const question = room.interviewer?.question;
+    if (!question) throw new Error('fixture without a question');
+    question.signals = { 'data-api': ['Paginates lists'], 'high-level-design': ['Draws the write path'] };
+    render(<InterviewerTab room={room} socket={{} as RoomsSocket} run={(action) => action} />);
+    expect(screen.getByRole('heading', { name: 'Data modelling & API' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'High-level design' })).toBeInTheDocument();
+    expect(screen.queryByText(/data-api|high-level-design/i)).toBeNull();
   });
 });
