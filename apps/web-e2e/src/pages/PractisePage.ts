@@ -42,7 +42,9 @@ export class PractisePage {
     if ((await cell(starts[0]).count()) === 0) await this.form.getByRole('button', { name: 'Next week' }).click();
     const first = cell(starts[0]);
     const last = cell(starts[starts.length - 1]);
-    await first.scrollIntoViewIfNeeded();
+    // The grid opens at the hours a person is likely to want, not necessarily these: bring the
+    // whole range into view, centred on its middle cell.
+    await cell(starts[Math.floor(starts.length / 2)]).evaluate((element) => element.scrollIntoView({ block: 'center' }));
     const from = await first.boundingBox();
     const to = await last.boundingBox();
     if (!from || !to) throw new Error('calendar cells are not visible');

@@ -1,7 +1,7 @@
 import { SLOT_HORIZON_DAYS } from '@pairboard/contracts';
 import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { Button, cx } from '../../ui';
-import { addDays, CELLS_PER_DAY, cellStart, weekStart } from './week-grid';
+import { addDays, CELLS_PER_DAY, cellStart, firstRowToShow, weekStart } from './week-grid';
 
 interface WeekCalendarProps {
   selected: ReadonlySet<number>;
@@ -11,8 +11,6 @@ interface WeekCalendarProps {
 }
 
 const WEEKS_AHEAD = Math.ceil(SLOT_HORIZON_DAYS / 7);
-/** The grid opens scrolled to 08:00, where most people start looking. */
-const FIRST_VISIBLE_CELL = 16;
 
 /**
  * A week of half-hour cells in the viewer's zone. Press and drag to paint cells in (or out, when
@@ -26,8 +24,10 @@ export function WeekCalendar({ selected, onChange, now, timeZone }: WeekCalendar
   const drag = useRef<{ adding: boolean; touched: Set<number> } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
 
+  // Once, on opening: later changes to the choice must not move the grid under the pointer.
+  const firstRow = useRef(firstRowToShow(selected, now));
   useEffect(() => {
-    const row = scroller.current?.querySelector<HTMLElement>(`[data-row="${FIRST_VISIBLE_CELL}"]`);
+    const row = scroller.current?.querySelector<HTMLElement>(`[data-row="${firstRow.current}"]`);
     if (scroller.current && row) scroller.current.scrollTop = row.offsetTop - 40;
   }, []);
 
@@ -141,6 +141,9 @@ export function WeekCalendar({ selected, onChange, now, timeZone }: WeekCalendar
           </tbody>
         </table>
       </div>
+      <p className="week-calendar__scroll-cue" aria-hidden="true">
+        ↕ Scroll the grid for earlier and later hours
+      </p>
     </div>
   );
 }

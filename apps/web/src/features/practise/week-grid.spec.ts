@@ -1,5 +1,5 @@
 import { slotProblems } from '@pairboard/contracts';
-import { cellStart, cellsToSlots, slotsToCells, weekStart } from './week-grid';
+import { addDays, cellStart, cellsToSlots, firstRowToShow, slotsToCells, weekStart } from './week-grid';
 
 const HALF_HOUR = 30 * 60_000;
 
@@ -27,5 +27,15 @@ describe('week grid', () => {
     const day = new Date(2030, 0, 8);
     const cells = [4, 5, 6, 30].map((index) => cellStart(day, index));
     expect([...slotsToCells(cellsToSlots(cells))].sort()).toEqual([...cells].sort());
+  });
+  it('opens an hour before the earliest chosen time of day, or else an hour before now', () => {
+    const day = new Date(2030, 0, 7);
+    const evening = new Date(2030, 0, 8, 19, 40).getTime();
+    // Nothing chosen, looking at 19:40: the rows from 18:30 on are in view, not 08:00.
+    expect(firstRowToShow([], evening)).toBe(37);
+    // Chosen cells on different days: the earliest time of day wins, whatever the day.
+    expect(firstRowToShow([cellStart(addDays(day, 2), 40), cellStart(day, 41), cellStart(addDays(day, 1), 38)], evening)).toBe(36);
+    // Never above midnight.
+    expect(firstRowToShow([cellStart(day, 1)], evening)).toBe(0);
   });
 });

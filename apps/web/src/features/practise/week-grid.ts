@@ -25,6 +25,21 @@ export function cellStart(day: Date, index: number): number {
 }
 
 /**
+ * The row the calendar opens at: an hour before the earliest time of day already chosen (people
+ * pick the same hours week after week), or else an hour before the current time, so the evening
+ * hours most people practise in are in view when they look in the evening.
+ */
+export function firstRowToShow(selected: Iterable<number>, now: number): number {
+  const rowOf = (at: number) => {
+    const date = new Date(at);
+    return date.getHours() * 2 + (date.getMinutes() >= CELL_MINUTES ? 1 : 0);
+  };
+  let earliest: number | null = null;
+  for (const cell of selected) earliest = Math.min(earliest ?? CELLS_PER_DAY, rowOf(cell));
+  return Math.max(0, (earliest ?? rowOf(now)) - 2);
+}
+
+/**
  * Selected cells (their start instants) as request slots: neighbouring cells merge into one slot,
  * cut every eight hours because a slot may not be longer.
  */
