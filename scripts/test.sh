@@ -35,7 +35,9 @@ run_tier "Lint (incl. module boundaries)" 10 npx nx run-many -t lint --outputSty
 run_tier "Unit tests" 10 npx jest --selectProjects unit web --ci
 # --forceExit: a suite that fails to shut its server down is reported as failed; it must not keep the run open.
 run_tier "Integration tests (PostgreSQL, Redis)" 25 npx jest --selectProjects integration --ci --runInBand --forceExit
-run_tier "Build" 10 npx nx run-many -t build --projects=api,web --outputStyle=static-failures-only
+# Built as `npm start` builds, with the NODE_ENV=development that .env.example sets: the served app
+# must be the production build all the same (the end-to-end tier checks it).
+run_tier "Build" 10 env NODE_ENV=development npx nx run-many -t build --projects=api,web --outputStyle=static-failures-only --skip-nx-cache
 run_tier "End-to-end tests (headless Chromium)" 25 npx playwright test -c apps/web-e2e/playwright.config.ts
 
 step "All tiers passed in $(elapsed "$started")"

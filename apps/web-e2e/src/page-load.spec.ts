@@ -35,6 +35,17 @@ function recordTraffic(page: Page): PageLoadTraffic {
 const count = (calls: string[], call: string) => calls.filter((sent) => sent === call).length;
 
 test.describe('One page load', () => {
+  test('the served app is the production build of React', async ({ request }) => {
+    // The test command builds the way `npm start` does, with NODE_ENV=development from .env; the web
+    // build must still bundle React's production build (the development one runs every effect twice).
+    const html = await (await request.get('/')).text();
+    const main = html.match(/<script type="module" crossorigin src="([^"]+)"/)?.[1];
+    expect(main, 'the main script in index.html').toBeTruthy();
+    const bundle = await (await request.get(main as string)).text();
+    expect(bundle.length).toBeGreaterThan(10_000);
+    expect(bundle.includes('Download the React DevTools'), "React's development build is served").toBe(false);
+  });
+
   test('a signed-in page load connects once and fetches each thing once', async ({ browser, baseURL }) => {
     const { context, page } = await signUpInBrowser(browser, 'Ada Lovelace', { baseURL });
     const traffic = recordTraffic(page);
