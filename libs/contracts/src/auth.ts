@@ -51,17 +51,18 @@ export const displayNameSchema = z
       .refine((name) => name.length <= NAME_MAX_LENGTH, `Use at most ${NAME_MAX_LENGTH} characters`),
   );
 
-const email = z
-  .string()
-  .trim()
-  .max(254, 'Email is too long')
-  .pipe(z.email({ error: 'Enter a valid email address' }))
-  .transform((value) => value.toLowerCase());
-
 /** How every email is compared: sign-up, sign-in, invitations and the operator list alike. */
 export function normaliseEmail(value: string): string {
   return value.trim().toLowerCase();
 }
+
+/** An email address as every form and route takes it: trimmed, checked, normalised. */
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254, 'Email is too long')
+  .pipe(z.email({ error: 'Enter a valid email address' }))
+  .transform(normaliseEmail);
 
 /** Whether the runtime knows `zone` as an IANA time zone name ('Europe/Berlin', 'UTC'). */
 export function isKnownTimeZone(zone: string): boolean {
@@ -82,7 +83,7 @@ export const timeZoneSchema = z
   .refine(isKnownTimeZone, 'Choose a time zone from the list');
 
 export const registerRequestSchema = z.object({
-  email,
+  email: emailSchema,
   password: newPasswordSchema,
   name: displayNameSchema,
   /** The browser's zone, so the first emails already give times in it. */
@@ -92,7 +93,7 @@ export type RegisterRequest = z.infer<typeof registerRequestSchema>;
 
 // Login does not enforce the password policy: a policy change must not lock anyone out.
 export const loginRequestSchema = z.object({
-  email,
+  email: emailSchema,
   password: z.string({ error: 'Password is required' }).min(1, 'Password is required').max(PASSWORD_MAX_LENGTH),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailSchema } from './auth';
 
 export const PARTICIPANT_ROLES = ['interviewer', 'candidate', 'observer'] as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
@@ -8,15 +9,9 @@ export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
 export const MAX_INVITES = 20;
 export const TITLE_MAX_LENGTH = 120;
 
-const inviteEmail = z
-  .string()
-  .trim()
-  .max(254)
-  .pipe(z.email({ error: 'Enter a valid email address' }))
-  .transform((value) => value.toLowerCase());
 
 export const inviteSchema = z.object({
-  email: inviteEmail,
+  email: emailSchema,
   role: z.enum(PARTICIPANT_ROLES, { error: 'Role must be interviewer, candidate or observer' }),
 });
 export type Invite = z.infer<typeof inviteSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailSchema } from './auth';
 import { TITLE_MAX_LENGTH } from './interviews';
 
 /**
@@ -19,15 +20,9 @@ const futureTime = when.refine((value) => {
   return at > Date.now() && at < Date.now() + SCHEDULE_MAX_DAYS_AHEAD * 24 * 3600 * 1000;
 }, `Pick a time in the future, at most ${SCHEDULE_MAX_DAYS_AHEAD} days ahead`);
 const reason = z.string().trim().max(SCHEDULE_REASON_MAX_LENGTH, `Use at most ${SCHEDULE_REASON_MAX_LENGTH} characters`);
-const email = z
-  .string()
-  .trim()
-  .max(254)
-  .pipe(z.email({ error: 'Enter a valid email address' }))
-  .transform((value) => value.toLowerCase());
 
 export const createInvitationRequestSchema = z.strictObject({
-  email,
+  email: emailSchema,
   scheduledAt: futureTime,
   /** The inviter's role; the invitee takes the other one. */
   myRole: z.enum(['interviewer', 'candidate']).default('interviewer'),
