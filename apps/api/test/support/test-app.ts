@@ -68,7 +68,18 @@ export async function resetDatabase(): Promise<void> {
     const { rows } = await client.query<{ tablename: string }>(
       `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
     );
-    if (rows.length > 0) await client.query(`TRUNCATE ${rows.map((row) => `"${row.tablename}"`).join(', ')} CASCADE`);
+    if (rows.length === 0) return;
+    const truncate = `TRUNCATE ${rows.map((row) => `"${row.tablename}"`).join(', ')} CASCADE`;
+    // A running app's background jobs may hold some of these tables while TRUNCATE waits for all of
+    // them; PostgreSQL then breaks the deadlock by cancelling the TRUNCATE, which is safe to repeat.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await client.query(truncate);
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '40P01' || attempt === 5) throw error;
+      }
+    }
   } finally {
     await client.end();
   }
